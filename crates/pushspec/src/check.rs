@@ -1,0 +1,231 @@
+//! The `Check` trait: how a type walks a JSON node, and the context that collects findings.
+//!
+//! `#[derive(Model)]` implements `Check` for structs and enums; this module implements it
+//! for the leaves (strings, numbers, booleans), containers (`Vec`, `Option`, maps) and
+//! [`Secret`](crate::Secret). A check never stops early: it reports what it finds and returns
+//! whether the node had the expected JSON shape, so the caller knows whether field rules
+//! (lengths, patterns, ...) can run on it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::catalog;
+use crate::diag::{Diagnostic, Path, Profile, Rule};
+use crate::json::{Limits, Node, Span, Value};
+use crate::vendors::oca::Registry;
+
+/// What the caller decides about a validation run. Cheap to clone; build it once.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `default` or `strict` (spec §0).
+    pub profile: Profile,
+    /// The OCA template registry (spec §5); enables the `oca.template.*` rules.
+    pub templates: Option<Arc<Registry>>,
+    /// Treat every OCA template as an authentication template, as if the registry said so.
+    pub oca_authentication: bool,
+    /// The caller's clock, in Unix seconds, for `auth.jwt.expired`; skipped without one, so
+    /// that CI runs are reproducible.
+    pub now: Option<i64>,
+    /// Input size, nesting and string limits.
+    pub limits: Limits,
+}
+
+/// The validation context: the options and the findings so far.
+#[derive(Debug)]
+pub struct Cx<'o> {
+    options: &'o Options,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'o> Cx<'o> {
+    /// A fresh context.
+    pub fn new(options: &'o Options) -> Self {
+        Cx { options, diagnostics: Vec::new() }
+    }
+
+    /// The run's options.
+    pub fn options(&self) -> &'o Options {
+        self.options
+    }
+
+    /// Records a finding of `rule` at `at`, pointing at `span` in the input. The severity
+    /// comes from the catalogue and the profile. Returns the diagnostic so a help line can
+    /// be attached.
+    pub fn emit(
+        &mut self,
+        rule: &'static Rule,
+        at: &Path<'_>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let diagnostic = Diagnostic {
+            rule,
+            severity: rule.severity_in(self.options.profile),
+            pointer: at.to_pointer(),
+            span,
+            line: None,
+            column: None,
+            message: message.into(),
+            help: None,
+        };
+        self.diagnostics.push(diagnostic);
+        let last = self.diagnostics.len() - 1;
+        // The element was pushed on the line above, so the index is in bounds.
+        #[allow(clippy::indexing_slicing, reason = "index of the element just pushed")]
+        &mut self.diagnostics[last]
+    }
+
+    /// Records `common.field.type`: `node` is not the `expected` JSON kind.
+    pub fn wrong_type(&mut self, at: &Path<'_>, node: &Node<'_>, expected: &str) {
+        let message = format!("{} must be {expected}, found {}", describe(at), article(node.kind()));
+        self.emit(&catalog::COMMON_FIELD_TYPE, at, node.span, message);
+    }
+
+    /// Whether any finding has been recorded.
+    pub fn is_clean(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// The findings, in emission order.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+/// Names the member a path points at, for messages: `` `phone_number` `` or `item 2`.
+pub fn describe(at: &Path<'_>) -> String {
+    match at.last() {
+        Some(crate::diag::Seg::Key(k)) => format!("`{k}`"),
+        Some(crate::diag::Seg::Index(i)) => format!("item {i}"),
+        None => "the body".to_owned(),
+    }
+}
+
+fn article(kind: &str) -> String {
+    match kind {
+        "array" | "object" | "integer" => format!("an {kind}"),
+        "null" => "null".to_owned(),
+        _ => format!("a {kind}"),
+    }
+}
+
+/// A type that knows how to check a JSON node that should hold it.
+pub trait Check {
+    /// The expected JSON, for messages: `"a string"`, `"an integer"`, `"an object"`.
+    const EXPECTED: &'static str;
+
+    /// Checks `node`, recording every finding in `cx`. Returns `false` when the node is not
+    /// the expected JSON kind (a `common.field.type` finding has been recorded), so the
+    /// caller skips the field rules that need the right kind.
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool;
+}
+
+impl Check for String {
+    const EXPECTED: &'static str = "a string";
+
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        expect(matches!(node.value, Value::String(_)), node, at, cx, Self::EXPECTED)
+    }
+}
+
+impl Check for bool {
+    const EXPECTED: &'static str = "a boolean";
+
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        expect(matches!(node.value, Value::Bool(_)), node, at, cx, Self::EXPECTED)
+    }
+}
+
+impl Check for f64 {
+    const EXPECTED: &'static str = "a number";
+
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        expect(matches!(node.value, Value::Number(_)), node, at, cx, Self::EXPECTED)
+    }
+}
+
+macro_rules! check_integer {
+    ($($ty:ty => $expected:literal),* $(,)?) => {$(
+        impl Check for $ty {
+            const EXPECTED: &'static str = $expected;
+
+            fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+                // Integral floats (`1.0`) count, as JSON Schema's `integer` does; the range is
+                // the Rust type's, which the schema states as `minimum`/`maximum`.
+                let fits = node.as_number().and_then(|n| n.as_i64()).is_some_and(|i| <$ty>::try_from(i).is_ok());
+                expect(fits, node, at, cx, Self::EXPECTED)
+            }
+        }
+    )*};
+}
+
+check_integer! {
+    i64 => "an integer",
+    i32 => "an integer",
+    u64 => "a non-negative integer",
+    u32 => "a non-negative integer",
+    u8 => "an integer from 0 to 255",
+}
+
+impl Check for serde_json::Value {
+    const EXPECTED: &'static str = "any JSON value";
+
+    fn check(_: &Node<'_>, _: &Path<'_>, _: &mut Cx<'_>) -> bool {
+        true
+    }
+}
+
+impl<T: Check> Check for Option<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        // serde reads `null` as `None`, and the schema allows it; whether a null counts as
+        // "given" is up to the presence rules (`Node::is_given`).
+        matches!(node.value, Value::Null) || T::check(node, at, cx)
+    }
+}
+
+impl<T: Check> Check for Box<T> {
+    const EXPECTED: &'static str = T::EXPECTED;
+
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        T::check(node, at, cx)
+    }
+}
+
+impl<T: Check> Check for Vec<T> {
+    const EXPECTED: &'static str = "an array";
+
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        let Some(items) = node.as_array() else {
+            cx.wrong_type(at, node, Self::EXPECTED);
+            return false;
+        };
+        for (i, item) in items.iter().enumerate() {
+            T::check(item, &at.index(i), cx);
+        }
+        true
+    }
+}
+
+impl<T: Check> Check for BTreeMap<String, T> {
+    const EXPECTED: &'static str = "an object";
+
+    fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        let Some(members) = node.as_object() else {
+            cx.wrong_type(at, node, Self::EXPECTED);
+            return false;
+        };
+        for m in members {
+            T::check(&m.value, &at.key(&m.key), cx);
+        }
+        true
+    }
+}
+
+fn expect(ok: bool, node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, expected: &str) -> bool {
+    if !ok {
+        cx.wrong_type(at, node, expected);
+    }
+    ok
+}

@@ -1,0 +1,156 @@
+//! Diagnostics as data: rules, severities, single findings and the report for one input.
+
+mod pointer;
+mod position;
+
+pub use pointer::{Path, Seg, escape_token};
+pub use position::LineIndex;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::json::Span;
+
+/// How bad a finding is. `Error` means the vendor would reject the request (or it is
+/// certainly wrong); `Warning` means it is probably wrong or rests on inference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Probably wrong, deprecated, or resting on inference.
+    Warning,
+    /// Rejected by the vendor or certainly wrong.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// The validation profile (spec §0). `Strict` promotes only the rules the catalogue marks
+/// `strict→E`; it never demotes anything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// What the vendors document.
+    #[default]
+    Default,
+    /// The default profile plus the promotions marked `strict→E`.
+    Strict,
+}
+
+/// One entry of the rule catalogue: a stable code and everything that is fixed about it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable code, e.g. `oca.button.index-range`. Never renamed or reused.
+    pub code: &'static str,
+    /// Severity in the default profile.
+    pub severity: Severity,
+    /// Severity in the strict profile.
+    pub strict: Severity,
+    /// Whether the generated JSON Schema expresses this rule with standard keywords. Rules
+    /// that it cannot express are listed in the schema's `x-pushspec-rules` extension.
+    pub in_schema: bool,
+    /// One line: what the rule checks.
+    pub summary: &'static str,
+    /// Where the rule comes from: `[KEY]` references to spec §8, `INFERENCE`, `CODE`, ...
+    pub source: &'static str,
+}
+
+impl Rule {
+    /// The rule's severity under `profile`.
+    pub fn severity_in(&self, profile: Profile) -> Severity {
+        match profile {
+            Profile::Default => self.severity,
+            Profile::Strict => self.strict,
+        }
+    }
+
+    /// Whether the rule rests on inference alone (spec §0: such rules are never errors).
+    pub fn is_inference(&self) -> bool {
+        self.source.starts_with("INFERENCE")
+    }
+}
+
+impl Serialize for &'static Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code)
+    }
+}
+
+/// One finding: a rule broken at one place in one input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The broken rule; serialised as its code.
+    #[serde(rename = "code")]
+    pub rule: &'static Rule,
+    /// Severity after the profile (and any caller policy) was applied.
+    pub severity: Severity,
+    /// RFC 6901 pointer into the request envelope, using wire names (`/body/message/type`).
+    pub pointer: String,
+    /// Byte range in the input that the finding points at.
+    #[serde(skip)]
+    pub span: Span,
+    /// 1-based line of `span.start`; filled in by [`Report::locate`].
+    pub line: Option<u32>,
+    /// 1-based column (in characters) of `span.start`; filled in by [`Report::locate`].
+    pub column: Option<u32>,
+    /// What is wrong, in wire terms. Never contains a secret value.
+    pub message: String,
+    /// How to fix it, where there is something useful to say.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// Attaches a help line.
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Every diagnostic for one input (one body, or one request of a multi-request file).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The endpoint id the input was validated as, if one was identified.
+    pub endpoint: Option<&'static str>,
+    /// The findings, in document order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// True when there is no error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.errors() == 0
+    }
+
+    /// Number of error-severity diagnostics.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+    }
+
+    /// Number of warning-severity diagnostics.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Fills in line and column of every diagnostic from its span, and sorts the diagnostics
+    /// into document order (stable, so equal positions keep their emission order).
+    pub fn locate(&mut self, source: &[u8]) {
+        if self.diagnostics.is_empty() {
+            return;
+        }
+        let index = LineIndex::new(source);
+        for d in &mut self.diagnostics {
+            let (line, column) = index.line_col(source, d.span.start);
+            d.line = Some(line);
+            d.column = Some(column);
+        }
+        self.diagnostics.sort_by_key(|d| d.span.start);
+    }
+}

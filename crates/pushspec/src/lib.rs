@@ -1,0 +1,50 @@
+//! pushspec: typed models, validation and schemas for chat-marketing push APIs.
+//!
+//! The library does no I/O and never panics on input: hand it bytes and [`Options`], get a
+//! [`Report`] back.
+//!
+//! ```
+//! use pushspec::{Options, endpoint, validate_body};
+//!
+//! let oca = endpoint::find("oca.template").unwrap();
+//! let body = br#"{"phone_number":"081298765432","message":{"type":"template",
+//!     "template":{"template_code_id":"marketing:promo","payload":[]}}}"#;
+//! let report = validate_body(oca, body, &Options::default());
+//! assert!(!report.is_valid());
+//! assert_eq!(report.diagnostics[0].rule.code, "phone.country-code-missing");
+//! assert_eq!(report.diagnostics[0].pointer, "/body/phone_number");
+//! ```
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+// Generated code names this crate `::pushspec`, inside it too.
+extern crate self as pushspec;
+
+pub mod catalog;
+mod check;
+pub mod diag;
+pub mod endpoint;
+pub mod json;
+pub mod rules;
+mod secret;
+mod validate;
+pub mod vendors;
+
+pub use check::{Check, Cx, Options, describe};
+pub use diag::{Diagnostic, Path, Profile, Report, Rule, Severity};
+pub use endpoint::Endpoint;
+pub use pushspec_derive::Model;
+pub use secret::Secret;
+pub use validate::validate_body;
+
+/// What `#[derive(Model)]` expands to; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::catalog;
+    pub use crate::check::{Check, Cx};
+    pub use crate::diag::{Path, Rule};
+    pub use crate::json::{Member, Node, Span, Value};
+    pub use crate::rules;
+    pub use schemars;
+    pub use serde_json;
+}

@@ -1,0 +1,62 @@
+//! The entry points: bytes in, report out.
+
+use crate::catalog;
+use crate::check::{Cx, Options};
+use crate::diag::{Path, Report};
+use crate::endpoint::Endpoint;
+use crate::json::{self, Member, Node, Value};
+
+/// Validates a bare request body as `endpoint`. Rules that need the method, URL or headers
+/// are skipped (spec §0). Never panics; a body that is not JSON gets one
+/// `request.body.invalid-json` diagnostic with its position.
+pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options) -> Report {
+    let mut cx = Cx::new(options);
+    match json::parse(body, &options.limits) {
+        Ok(node) => {
+            duplicate_keys(&node, &Path::BODY, &mut cx);
+            (endpoint.check_body)(&node, &Path::BODY, &mut cx);
+        }
+        Err(e) => {
+            let span = json::Span::new(e.offset, e.offset);
+            cx.emit(&catalog::REQUEST_BODY_INVALID_JSON, &Path::BODY, span, e.to_string());
+        }
+    }
+    let mut report = Report { endpoint: Some(endpoint.id), diagnostics: cx.into_diagnostics() };
+    report.locate(body);
+    report
+}
+
+/// Reports every key that an object repeats. JSON parsers disagree on which copy wins (the
+/// vendors' PHP and Node servers take the last), so a repeat is never resolved silently.
+fn duplicate_keys(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
+    match &node.value {
+        Value::Object(members) => {
+            // Objects are small, so a scan of the earlier keys is cheapest; a set takes over
+            // for large ones, so that a million-key object stays linear.
+            let mut seen = std::collections::HashSet::new();
+            for (i, m) in members.iter().enumerate() {
+                let repeated = if members.len() <= 16 {
+                    members.get(..i).unwrap_or_default().iter().any(|e: &Member<'_>| e.key == m.key)
+                } else {
+                    !seen.insert(&*m.key)
+                };
+                if repeated {
+                    cx.emit(
+                        &catalog::REQUEST_BODY_DUPLICATE_KEY,
+                        &at.key(&m.key),
+                        m.key_span,
+                        format!("key `{}` appears more than once in this object", m.key),
+                    )
+                    .help("servers keep only one of the values (most keep the last); remove the others");
+                }
+                duplicate_keys(&m.value, &at.key(&m.key), cx);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                duplicate_keys(item, &at.index(i), cx);
+            }
+        }
+        _ => {}
+    }
+}
