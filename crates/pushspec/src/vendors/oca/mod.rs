@@ -1,10 +1,19 @@
-//! OCA (Telkom, Indonesia): the WhatsApp template push, `oca.template` (spec §3.10).
+//! OCA (Telkom, Indonesia): the WhatsApp template push, `oca.template` (spec §3.10), with
+//! the template registry (§5) and the responses (§6).
 
-mod registry;
+mod model;
+pub mod registry;
+mod response;
+pub mod rules;
 
+pub use model::{
+    BodyParameter, ButtonIndex, ButtonParameter, ButtonParameters, ButtonSubType, Component, HeaderParameter, Media,
+    Message, MessageType, Template, TemplatePush,
+};
 pub use registry::Registry;
+pub use response::{ErrorCode, ErrorEntry, ErrorResponse, SuccessResponse};
 
-use crate::endpoint::Endpoint;
+use crate::endpoint::{Endpoint, Response, body_checker, schema_of};
 
 /// `oca.template`.
 pub const TEMPLATE: Endpoint = Endpoint {
@@ -12,7 +21,14 @@ pub const TEMPLATE: Endpoint = Endpoint {
     vendor: "OCA",
     url: "https://wa01.ocatelkom.co.id/api/v2/push/message",
     summary: "WhatsApp template push via OCA (Telkom)",
-    check_body: |_, _, _| {},
-    body_schema: crate::endpoint::schema_of::<serde_json::Value>,
-    responses: &[],
+    check_body: body_checker::<TemplatePush>,
+    body_schema: schema_of::<TemplatePush>,
+    responses: &[
+        Response { status: "200", description: "Accepted: the message id.", schema: schema_of::<SuccessResponse> },
+        Response {
+            status: "default",
+            description: "Rejected: 401 (token), 404 (data not found), 406 (malformed request or template mismatch), 429 (rate limited), 500.",
+            schema: schema_of::<ErrorResponse>,
+        },
+    ],
 };

@@ -1,0 +1,516 @@
+//! Stage 3: writes the `Check` and `JsonSchema` impls from the checked model.
+//!
+//! Every rule is emitted as the same two calls, `rules::<name>::apply(node, at, cx, &args)`
+//! for validation and `rules::<name>::schema(&args, &mut field_schema)` for the schema, so
+//! adding a rule is a variant in `model.rs`, a parse arm in `syntax.rs` and a runtime module.
+//! Generated code reaches the runtime through one alias, `__p`, and lives in `const _: () = {}`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::Ident;
+
+use crate::model::{Code, ConditionKind, Container, Data, Field, FieldRule, TaggedEnum, UnitEnum};
+
+pub(crate) fn expand(c: &Container) -> TokenStream {
+    let ident = &c.ident;
+    let (check_body, schema_body) = match &c.data {
+        Data::Struct(fields) => struct_impls(c, fields),
+        Data::UnitEnum(e) => unit_enum_impls(e, c.doc.as_deref()),
+        Data::TaggedEnum(e) => tagged_enum_impls(c, e),
+    };
+    let expected = match c.data {
+        Data::UnitEnum(_) => "a string",
+        _ => "an object",
+    };
+    let name = &c.name;
+    quote! {
+        #[doc(hidden)]
+        #[allow(clippy::all, clippy::pedantic, unused_variables, unused_mut, non_snake_case)]
+        const _: () = {
+            use ::pushspec::__private as __p;
+
+            impl __p::Check for #ident {
+                const EXPECTED: &'static str = #expected;
+
+                fn check(node: &__p::Node<'_>, at: &__p::Path<'_>, cx: &mut __p::Cx<'_>) -> bool {
+                    #check_body
+                }
+            }
+
+            impl __p::schemars::JsonSchema for #ident {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#name)
+                }
+
+                fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+                }
+
+                fn json_schema(g: &mut __p::schemars::SchemaGenerator) -> __p::schemars::Schema {
+                    #schema_body
+                }
+            }
+        };
+    }
+}
+
+/// The catalogue entry for `code`, resolved at compile time: an unknown code fails the build
+/// with the error on the user's literal.
+fn rule(code: &Code) -> TokenStream {
+    let lit = &code.0;
+    let message = format!("unknown rule code `{}`: it is not in the catalogue (crates/pushspec/src/catalog.rs)", lit.value());
+    quote_spanned! {lit.span()=>
+        const {
+            match __p::catalog::find(#lit) {
+                ::core::option::Option::Some(rule) => rule,
+                ::core::option::Option::None => ::core::panic!(#message),
+            }
+        }
+    }
+}
+
+fn opt_rule(code: Option<&Code>) -> TokenStream {
+    match code {
+        Some(code) => {
+            let r = rule(code);
+            quote!(::core::option::Option::Some(#r))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn default_rule(code: Option<&Code>, default: &str) -> TokenStream {
+    match code {
+        Some(code) => rule(code),
+        None => {
+            let ident = format_ident!("{}", default);
+            quote!(&__p::catalog::#ident)
+        }
+    }
+}
+
+fn doc_tokens(doc: Option<&str>) -> TokenStream {
+    match doc {
+        Some(d) => quote!(::core::option::Option::Some(#d)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn struct_impls(c: &Container, fields: &[Field]) -> (TokenStream, TokenStream) {
+    let check_fields = check_fields(c, fields, None);
+    let check = quote! {
+        let ::core::option::Option::Some(members) = node.as_object() else {
+            cx.wrong_type(at, node, <Self as __p::Check>::EXPECTED);
+            return false;
+        };
+        #check_fields
+        true
+    };
+    let doc = doc_tokens(c.doc.as_deref());
+    let schema_fields = schema_fields(c, fields);
+    let schema = quote! {
+        let mut o = __p::schema::Object::new(#doc);
+        #schema_fields
+        o.into_schema()
+    };
+    (check, schema)
+}
+
+/// The member walk shared by structs and tagged variants. Expects `node`, `members`, `at`
+/// and `cx` in scope. `tag` is the tag member of a tagged enum, which is not unknown.
+fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStream {
+    let n = fields.iter().filter(|f| !f.flatten).count();
+    let slots: Vec<Ident> = (0..n).map(|i| format_ident!("__f{}", i)).collect();
+    let plain: Vec<&Field> = fields.iter().filter(|f| !f.flatten).collect();
+    let flatten = fields.iter().find(|f| f.flatten);
+
+    let mut arms = Vec::new();
+    for (i, f) in plain.iter().enumerate() {
+        let wire = &f.wire;
+        arms.push(quote!(#wire => (#i, false),));
+        for alias in &f.aliases {
+            arms.push(quote!(#alias => (#i, true),));
+        }
+    }
+    let tag_arm = tag.map(|t| quote!(#t => continue,));
+    let known: Vec<&str> =
+        plain.iter().flat_map(|f| std::iter::once(f.wire.as_str()).chain(f.aliases.iter().map(String::as_str))).chain(tag).collect();
+    let unknown_rule = opt_rule(c.unknown.as_ref());
+    let flatten_check = flatten.map(|f| {
+        let ty = map_value_type(&f.ty);
+        quote!(<#ty as __p::Check>::check(&m.value, &at.key(&m.key), cx);)
+    });
+
+    let field_checks = plain.iter().zip(&slots).map(|(f, slot)| check_field(f, slot));
+    let by_ident = |ident: &Ident| -> Option<(usize, &Field)> {
+        plain.iter().enumerate().find(|(_, f)| f.ident == *ident).map(|(i, f)| (i, *f))
+    };
+    let slot_pair = |ident: &Ident| -> TokenStream {
+        match by_ident(ident) {
+            Some((i, f)) => {
+                let wire = &f.wire;
+                let slot = &slots[i];
+                quote!((#wire, #slot))
+            }
+            None => quote!(("", ::core::option::Option::None)),
+        }
+    };
+    let conditions = plain.iter().zip(&slots).flat_map(|(f, slot)| {
+        f.conditions.iter().map(move |cond| (f, slot, cond))
+    }).map(|(f, slot, cond)| {
+        let wire = &f.wire;
+        let sibling = slot_pair(&cond.field);
+        let value = &cond.value;
+        let r = rule(&cond.code);
+        let func = match cond.kind {
+            ConditionKind::RequiredIf => quote!(required_if),
+            ConditionKind::ForbiddenUnless => quote!(forbidden_unless),
+        };
+        quote!(__p::rules::condition::#func(node, at, cx, (#wire, #slot), #sibling, #value, #r);)
+    });
+    let groups = c.groups.iter().map(|g| {
+        let members = g.fields.iter().map(|f| slot_pair(f));
+        let missing = opt_rule(g.missing.as_ref());
+        let multiple = opt_rule(g.multiple.as_ref());
+        quote!(__p::rules::group::apply(node, at, cx, &[#(#members),*], #missing, #multiple);)
+    });
+    let checks = c.checks.iter().map(|p| quote!(#p(node, at, cx);));
+
+    quote! {
+        let mut slots: [::core::option::Option<&__p::Member<'_>>; #n] = [::core::option::Option::None; #n];
+        let mut via_alias = [false; #n];
+        for m in members {
+            let (i, alias): (usize, bool) = match &*m.key {
+                #(#arms)*
+                #tag_arm
+                _ => {
+                    __p::rules::unknown::apply(m, at, cx, &[#(#known),*], #unknown_rule);
+                    #flatten_check
+                    continue;
+                }
+            };
+            if let ::core::option::Option::Some(slot @ ::core::option::Option::None) = slots.get_mut(i) {
+                *slot = ::core::option::Option::Some(m);
+                if let ::core::option::Option::Some(a) = via_alias.get_mut(i) {
+                    *a = alias;
+                }
+            }
+        }
+        let [#(#slots),*] = slots;
+        let mut via_alias = via_alias.into_iter();
+        #(#field_checks)*
+        #(#conditions)*
+        #(#groups)*
+        #(#checks)*
+    }
+}
+
+fn check_field(f: &Field, slot: &Ident) -> TokenStream {
+    let wire = &f.wire;
+    let ty = &f.ty;
+    let absent = if f.optional {
+        if f.expected {
+            quote!(__p::rules::presence::missing(node, &at.key(#wire), cx, &__p::catalog::COMMON_FIELD_EXPECTED);)
+        } else {
+            quote!()
+        }
+    } else {
+        let r = default_rule(f.missing.as_ref(), "COMMON_FIELD_REQUIRED");
+        quote!(__p::rules::presence::missing(node, &at.key(#wire), cx, #r);)
+    };
+    let type_check = match &f.with {
+        Some(with) => quote!(#with(&m.value, &at, cx)),
+        None => quote!(<#ty as __p::Check>::check(&m.value, &at, cx)),
+    };
+    let given = if f.optional {
+        quote!()
+    } else {
+        let r = default_rule(f.missing.as_ref(), "COMMON_FIELD_REQUIRED");
+        quote!(let ok = ok && __p::rules::presence::given(&m.value, &at, cx, #r);)
+    };
+    let alias = f.alias_code.as_ref().map(|code| {
+        let r = rule(code);
+        quote! {
+            if alias {
+                __p::rules::presence::alias(m, &at, cx, #wire, #r);
+            }
+        }
+    });
+    let rules = f.rules.iter().map(|r| apply_rule(r, quote!(&m.value), quote!(&at)));
+    let each = (!f.each.is_empty()).then(|| {
+        let rules = f.each.iter().map(|r| apply_rule(r, quote!(item), quote!(&at.index(i))));
+        quote! {
+            if let ::core::option::Option::Some(items) = m.value.as_array() {
+                for (i, item) in items.iter().enumerate() {
+                    #(#rules)*
+                }
+            }
+        }
+    });
+    quote! {
+        let alias = via_alias.next().unwrap_or(false);
+        match #slot {
+            ::core::option::Option::None => { #absent }
+            ::core::option::Option::Some(m) => {
+                let at = at.key(&m.key);
+                #alias
+                let ok = #type_check;
+                #given
+                if ok {
+                    #(#rules)*
+                    #each
+                }
+            }
+        }
+    }
+}
+
+/// The `(module, args)` of a declarative rule.
+fn rule_call(r: &FieldRule) -> (TokenStream, TokenStream) {
+    let opt_u64 = |v: &Option<u64>| match v {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    };
+    let opt_f64 = |v: &Option<f64>| match v {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    };
+    match r {
+        FieldRule::Chars { min, max, code } | FieldRule::Items { min, max, code } => {
+            let module = if matches!(r, FieldRule::Chars { .. }) { quote!(chars) } else { quote!(items) };
+            let (min, max, rule) = (opt_u64(min), opt_u64(max), rule(code));
+            (module.clone(), quote!(__p::rules::#module::Args { min: #min, max: #max, rule: #rule }))
+        }
+        FieldRule::Range { min, max, code } => {
+            let (min, max, rule) = (opt_f64(min), opt_f64(max), rule(code));
+            (quote!(range), quote!(__p::rules::range::Args { min: #min, max: #max, rule: #rule }))
+        }
+        FieldRule::Pattern { regex, code } => {
+            let rule = rule(code);
+            (
+                quote!(pattern),
+                quote!({
+                    static REGEX: __p::rules::pattern::Compiled =
+                        __p::rules::pattern::Compiled::new(|| __p::rules::pattern::compile(#regex));
+                    __p::rules::pattern::Args { source: #regex, regex: &REGEX, rule: #rule }
+                }),
+            )
+        }
+        FieldRule::Url { scheme, schemes } => {
+            let scheme = default_rule(scheme.as_ref(), "URL_SCHEME");
+            let schemes = if schemes.is_empty() { quote!(&["http", "https"]) } else { quote!(&[#(#schemes),*]) };
+            (quote!(url), quote!(__p::rules::url::Args { scheme_rule: #scheme, schemes: #schemes }))
+        }
+        FieldRule::Color => (quote!(color), quote!(__p::rules::color::Args {})),
+        FieldRule::Email => (quote!(email), quote!(__p::rules::email::Args {})),
+        FieldRule::Phone(profile) => {
+            let variant = match profile.to_string().as_str() {
+                "intl" => format_ident!("Intl", span = profile.span()),
+                "e164" => format_ident!("E164", span = profile.span()),
+                _ => format_ident!("Subscriber", span = profile.span()),
+            };
+            (quote!(phone), quote!(__p::rules::phone::Args { profile: __p::rules::phone::Profile::#variant }))
+        }
+        FieldRule::MessengerTag(vendor) => {
+            let name = vendor.to_string();
+            let mut chars = name.chars();
+            let pascal: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+            let variant = format_ident!("{}", pascal, span = vendor.span());
+            (quote!(tag), quote!(__p::rules::tag::Args { vendor: __p::rules::tag::TagVendor::#variant }))
+        }
+        FieldRule::UniqueBy { key, code } => {
+            let rule = rule(code);
+            (quote!(unique_by), quote!(__p::rules::unique_by::Args { key: #key, rule: #rule }))
+        }
+        FieldRule::Apply(_) => (quote!(), quote!()),
+    }
+}
+
+fn apply_rule(r: &FieldRule, node: TokenStream, at: TokenStream) -> TokenStream {
+    if let FieldRule::Apply(path) = r {
+        return quote!(#path(#node, #at, cx););
+    }
+    let (module, args) = rule_call(r);
+    quote!(__p::rules::#module::apply(#node, #at, cx, &#args);)
+}
+
+fn schema_rule(r: &FieldRule, target: TokenStream) -> TokenStream {
+    if let FieldRule::Apply(_) = r {
+        return quote!();
+    }
+    let (module, args) = rule_call(r);
+    quote!(__p::rules::#module::schema(&#args, &mut #target);)
+}
+
+fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
+    let props = fields.iter().map(|f| {
+        let ty = &f.ty;
+        let wire = &f.wire;
+        let doc = doc_tokens(f.doc.as_deref());
+        if f.flatten {
+            let value = map_value_type(ty);
+            return quote!(o.additional(g.subschema_for::<#value>());) ;
+        }
+        let required = !f.optional;
+        let rules = f.rules.iter().map(|r| schema_rule(r, quote!(fs)));
+        let each = f.each.iter().map(|r| schema_rule(r, quote!(fs.items())));
+        let expected = f.expected.then(|| quote!(fs.note(&__p::catalog::COMMON_FIELD_EXPECTED);));
+        let missing = f.missing.as_ref().map(|code| {
+            let r = rule(code);
+            quote!(fs.required_by(#r);)
+        });
+        let alias = f.alias_code.as_ref().map(|code| {
+            let r = rule(code);
+            let aliases = &f.aliases;
+            quote!(fs.aliases(&[#(#aliases),*], #r);)
+        });
+        let conditions = f.conditions.iter().map(|cond| {
+            let sibling = fields.iter().find(|s| s.ident == cond.field).map(|s| s.wire.clone()).unwrap_or_default();
+            let value = &cond.value;
+            let r = rule(&cond.code);
+            let kind = match cond.kind {
+                ConditionKind::RequiredIf => quote!(__p::schema::ConditionKind::RequiredIf),
+                ConditionKind::ForbiddenUnless => quote!(__p::schema::ConditionKind::ForbiddenUnless),
+            };
+            quote!(o.condition(#kind, #wire, #sibling, #value, #r);)
+        });
+        quote! {
+            {
+                let mut fs = o.field(#wire, g.subschema_for::<#ty>(), #required, #doc);
+                #missing
+                #expected
+                #alias
+                #(#rules)*
+                #(#each)*
+                fs.finish();
+                #(#conditions)*
+            }
+        }
+    });
+    let groups = c.groups.iter().map(|g| {
+        let wires: Vec<String> = g
+            .fields
+            .iter()
+            .filter_map(|ident| fields.iter().find(|f| f.ident == *ident).map(|f| f.wire.clone()))
+            .collect();
+        let missing = opt_rule(g.missing.as_ref());
+        let multiple = opt_rule(g.multiple.as_ref());
+        quote!(o.group(&[#(#wires),*], #missing, #multiple);)
+    });
+    let notes = c.unknown.iter().chain(&c.check_rules).map(|code| {
+        let r = rule(code);
+        quote!(o.note(#r, &[]);)
+    });
+    quote! {
+        #(#props)*
+        #(#groups)*
+        #(#notes)*
+    }
+}
+
+fn unit_enum_impls(e: &UnitEnum, doc: Option<&str>) -> (TokenStream, TokenStream) {
+    let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+    let accepted: Vec<&str> =
+        e.variants.iter().flat_map(|v| std::iter::once(v.wire.as_str()).chain(v.aliases.iter().map(String::as_str))).collect();
+    let enum_rule = default_rule(e.enum_code.as_ref(), "COMMON_FIELD_ENUM");
+    let unknown = if e.other.is_some() {
+        let other = opt_rule(e.other_code.as_ref());
+        quote! {
+            if let ::core::option::Option::Some(rule) = #other {
+                __p::rules::enumeration::unknown(node, at, cx, value, &[#(#wires),*], rule);
+            }
+            true
+        }
+    } else {
+        quote! {
+            __p::rules::enumeration::unknown(node, at, cx, value, &[#(#wires),*], #enum_rule);
+            true
+        }
+    };
+    let check = quote! {
+        let ::core::option::Option::Some(value) = node.as_str() else {
+            cx.wrong_type(at, node, <Self as __p::Check>::EXPECTED);
+            return false;
+        };
+        match value {
+            #(#accepted)|* => true,
+            _ => { #unknown }
+        }
+    };
+    let docs: Vec<TokenStream> = e.variants.iter().map(|v| doc_tokens(v.doc.as_deref())).collect();
+    let open = e.other.is_some();
+    let note = e.other_code.as_ref().map(|code| {
+        let r = rule(code);
+        quote!(__p::schema::note_on(&mut s, #r, &[]);)
+    });
+    let doc = doc_tokens(doc);
+    let schema = quote! {
+        let mut s = __p::schema::string_enum(&[#((#wires, #docs)),*], #open, #doc);
+        #note
+        s
+    };
+    (check, schema)
+}
+
+fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream) {
+    let tag = &e.tag;
+    let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
+    let enum_rule = default_rule(e.enum_code.as_ref(), "COMMON_FIELD_ENUM");
+    let arms = e.variants.iter().map(|v| {
+        let wire = &v.wire;
+        let body = check_fields(c, &v.fields, Some(tag));
+        quote!(#wire => { #body })
+    });
+    let check = quote! {
+        let ::core::option::Option::Some(members) = node.as_object() else {
+            cx.wrong_type(at, node, <Self as __p::Check>::EXPECTED);
+            return false;
+        };
+        let tag_at = at.key(#tag);
+        let ::core::option::Option::Some(tag) = members.iter().find(|m| m.key == #tag) else {
+            __p::rules::presence::missing(node, &tag_at, cx, &__p::catalog::COMMON_FIELD_REQUIRED);
+            return true;
+        };
+        let ::core::option::Option::Some(value) = tag.value.as_str() else {
+            cx.wrong_type(&tag_at, &tag.value, "a string");
+            return true;
+        };
+        match value {
+            #(#arms)*
+            _ => __p::rules::enumeration::unknown(&tag.value, &tag_at, cx, value, &[#(#wires),*], #enum_rule),
+        }
+        true
+    };
+    let variants = e.variants.iter().map(|v| {
+        let wire = &v.wire;
+        let doc = doc_tokens(v.doc.as_deref());
+        let fields = schema_fields(c, &v.fields);
+        quote! {
+            {
+                let mut o = __p::schema::Object::new(#doc);
+                o.tag(#tag, #wire, #enum_rule);
+                #fields
+                o.into_schema()
+            }
+        }
+    });
+    let doc = doc_tokens(c.doc.as_deref());
+    let schema = quote! {
+        __p::schema::tagged_union(#tag, ::std::vec![#(#variants),*], #doc)
+    };
+    (check, schema)
+}
+
+/// `V` of a `BTreeMap<String, V>` or `HashMap<String, V>`.
+fn map_value_type(ty: &syn::Type) -> TokenStream {
+    if let syn::Type::Path(p) = ty {
+        if let Some(seg) = p.path.segments.last() {
+            if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
+                if let Some(syn::GenericArgument::Type(v)) = args.args.iter().nth(1) {
+                    return quote!(#v);
+                }
+            }
+        }
+    }
+    quote!(__p::serde_json::Value)
+}

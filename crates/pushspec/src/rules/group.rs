@@ -1,0 +1,39 @@
+//! Field groups: at least one, at most one, or exactly one of several sibling fields given.
+//!
+//! ```text
+//! #[pushspec(exactly_one_of(intent_id, message,
+//!     missing = "mantago.content.missing", multiple = "mantago.content.both"))]
+//! #[pushspec(at_least_one_of(customer_id, customer_email, code = "smax.customer.identifier-required"))]
+//! #[pushspec(at_most_one_of(customer_id, customer_email, code = "smax.customer.multiple-identifiers"))]
+//! ```
+//!
+//! "Given" means present, not null, not `""` and not `[]` (`Node::is_given`).
+
+use crate::check::Cx;
+use crate::diag::{Path, Rule};
+use crate::json::{Member, Node, Span};
+
+/// Checks one group: `members` are the group's wire names with the member found, if any.
+pub fn apply(
+    object: &Node<'_>,
+    at: &Path<'_>,
+    cx: &mut Cx<'_>,
+    members: &[(&str, Option<&Member<'_>>)],
+    missing: Option<&'static Rule>,
+    multiple: Option<&'static Rule>,
+) {
+    let names = members.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let given: Vec<(&str, &Member<'_>)> =
+        members.iter().filter_map(|(n, m)| m.filter(|m| m.value.is_given()).map(|m| (*n, m))).collect();
+    match (given.as_slice(), missing, multiple) {
+        ([], Some(rule), _) => {
+            let span = Span::new(object.span.start, object.span.start.saturating_add(1));
+            cx.emit(rule, at, span, format!("none of {names} is given; one is needed"));
+        }
+        ([_, second, ..], _, Some(rule)) => {
+            let all = given.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            cx.emit(rule, &at.key(&second.1.key), second.1.key_span, format!("{all} are all given; send only one of {names}"));
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,39 @@
+//! Presence: required fields (`common.field.required`), expected fields
+//! (`common.field.expected`), and keys found under another spelling.
+//!
+//! A field is required when its Rust type is not `Option<_>` and it has no
+//! `#[serde(default)]`; the code can be changed per field:
+//!
+//! ```text
+//! #[pushspec(missing = "oca.button.index-type")] index: i64,
+//! #[pushspec(expected)] ahachat_block_name: Option<String>,
+//! ```
+
+use crate::check::{Cx, describe};
+use crate::diag::{Path, Rule};
+use crate::json::{Member, Node, Value};
+
+/// Records that the member at `at` is absent from `object`. The finding points at the object,
+/// where the member should have been.
+pub fn missing(object: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Rule) {
+    let span = crate::json::Span::new(object.span.start, object.span.start.saturating_add(1));
+    cx.emit(rule, at, span, format!("{} is missing", describe(at)));
+}
+
+/// For a required field that is present: `""` counts as absent (spec §0). Returns whether
+/// the value is given.
+pub fn given(value: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Rule) -> bool {
+    match &value.value {
+        Value::String(s) if s.is_empty() => {
+            cx.emit(rule, at, value.span, format!("{} is empty; it is required", describe(at)));
+            false
+        }
+        _ => true,
+    }
+}
+
+/// Records that `member` was found under an accepted spelling instead of `wire`.
+pub fn alias(member: &Member<'_>, at: &Path<'_>, cx: &mut Cx<'_>, wire: &str, rule: &'static Rule) {
+    cx.emit(rule, at, member.key_span, format!("key `{}` is read as `{wire}`, the documented spelling", member.key))
+        .help(format!("rename the key to `{wire}`"));
+}

@@ -1,0 +1,268 @@
+//! Builds the JSON Schema of a model from the same attributes its validator runs on.
+//!
+//! Generated `JsonSchema` impls call into this module. The policy lives here, in one place:
+//! a rule becomes a JSON Schema keyword only when the catalogue says the schema expresses it
+//! (`Rule::in_schema`, error-severity rules only); every other rule is listed in the
+//! object's `x-pushspec-rules` extension, so the schema still names it.
+
+use std::collections::BTreeMap;
+
+use schemars::Schema;
+use serde_json::{Map, Value, json};
+
+use crate::diag::{Rule, Severity};
+
+/// The extension keyword that lists rules a JSON Schema cannot express.
+pub const RULES_KEYWORD: &str = "x-pushspec-rules";
+
+/// Whether a conditional rule requires or forbids its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConditionKind {
+    /// `required_if`: given when the sibling has the value.
+    RequiredIf,
+    /// `forbidden_unless`: absent unless the sibling has the value.
+    ForbiddenUnless,
+}
+
+/// The schema of one object (a struct, or one variant of a tagged enum) being built.
+#[derive(Debug, Default)]
+pub struct Object {
+    description: Option<&'static str>,
+    properties: Map<String, Value>,
+    required: Vec<String>,
+    all_of: Vec<Value>,
+    additional: Option<Value>,
+    notes: BTreeMap<&'static str, (&'static Rule, Vec<String>)>,
+}
+
+/// The schema of one field being built; [`FieldSchema::finish`] puts it into its object.
+#[derive(Debug)]
+pub struct FieldSchema<'o> {
+    object: &'o mut Object,
+    name: &'static str,
+    schema: Value,
+    required: bool,
+    items: bool,
+}
+
+impl Object {
+    /// A new object schema with the model's doc comment.
+    pub fn new(description: Option<&'static str>) -> Self {
+        Object { description, ..Object::default() }
+    }
+
+    /// Starts a property.
+    pub fn field(
+        &mut self,
+        name: &'static str,
+        schema: Schema,
+        required: bool,
+        description: Option<&'static str>,
+    ) -> FieldSchema<'_> {
+        let mut schema = schema.to_value();
+        if let (Some(d), Some(map)) = (description, schema.as_object_mut()) {
+            map.insert("description".into(), d.into());
+        }
+        // `""` in a required string field is `common.field.required` (spec §0).
+        if required && schema.get("type") == Some(&json!("string")) {
+            insert(&mut schema, "minLength", json!(1));
+        }
+        FieldSchema { object: self, name, schema, required, items: false }
+    }
+
+    /// The schema of members no field claims (a `#[serde(flatten)]` map).
+    pub fn additional(&mut self, schema: Schema) {
+        self.additional = Some(schema.to_value());
+    }
+
+    /// Makes this object one variant of a tagged union: `tag` must be `value`.
+    pub fn tag(&mut self, tag: &'static str, value: &'static str, _rule: &'static Rule) {
+        self.properties.insert(tag.into(), json!({ "const": value }));
+        self.required.push(tag.into());
+    }
+
+    /// Lists `rule` in `x-pushspec-rules`, on the given fields (none: the whole object).
+    pub fn note(&mut self, rule: &'static Rule, fields: &[&str]) {
+        let entry = self.notes.entry(rule.code).or_insert_with(|| (rule, Vec::new()));
+        for f in fields {
+            if !entry.1.iter().any(|x| x == f) {
+                entry.1.push((*f).to_owned());
+            }
+        }
+    }
+
+    /// A field group: at least one given (`missing`), at most one given (`multiple`).
+    pub fn group(&mut self, fields: &[&str], missing: Option<&'static Rule>, multiple: Option<&'static Rule>) {
+        let given = |f: &str| json!({ "required": [f], "properties": { f: given() } });
+        match (missing.filter(|r| expressed(r)), multiple.filter(|r| expressed(r))) {
+            (Some(_), Some(_)) => self.all_of.push(json!({ "oneOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
+            (Some(_), None) => self.all_of.push(json!({ "anyOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
+            (None, Some(_)) => {
+                let pairs: Vec<Value> = pairs(fields).map(|(a, b)| json!({ "allOf": [given(a), given(b)] })).collect();
+                self.all_of.push(json!({ "not": { "anyOf": pairs } }));
+            }
+            (None, None) => {}
+        }
+        for rule in missing.into_iter().chain(multiple).filter(|r| !expressed(r)) {
+            self.note(rule, fields);
+        }
+    }
+
+    /// A conditional field: `if sibling == value then field given` (or forbidden).
+    pub fn condition(
+        &mut self,
+        kind: ConditionKind,
+        field: &'static str,
+        sibling: &'static str,
+        value: &'static str,
+        rule: &'static Rule,
+    ) {
+        if !expressed(rule) {
+            self.note(rule, &[field, sibling]);
+            return;
+        }
+        let when = json!({ "properties": { sibling: { "const": value } }, "required": [sibling] });
+        let then = json!({ "required": [field], "properties": { field: given() } });
+        self.all_of.push(match kind {
+            ConditionKind::RequiredIf => json!({ "if": when, "then": then }),
+            ConditionKind::ForbiddenUnless => {
+                json!({ "if": { "properties": { sibling: { "not": { "const": value } } }, "required": [sibling] }, "then": { "not": then } })
+            }
+        });
+    }
+
+    /// The finished object schema.
+    pub fn into_schema(self) -> Schema {
+        let mut map = Map::new();
+        map.insert("type".into(), "object".into());
+        if let Some(d) = self.description {
+            map.insert("description".into(), d.into());
+        }
+        map.insert("properties".into(), Value::Object(self.properties));
+        if !self.required.is_empty() {
+            map.insert("required".into(), self.required.into());
+        }
+        if let Some(additional) = self.additional {
+            map.insert("additionalProperties".into(), additional);
+        }
+        if !self.all_of.is_empty() {
+            map.insert("allOf".into(), self.all_of.into());
+        }
+        if !self.notes.is_empty() {
+            let notes: Vec<Value> = self.notes.into_values().map(|(rule, fields)| note_value(rule, &fields)).collect();
+            map.insert(RULES_KEYWORD.into(), notes.into());
+        }
+        Schema::from(map)
+    }
+}
+
+impl FieldSchema<'_> {
+    /// Adds a JSON Schema keyword that expresses `rule`, or lists the rule in
+    /// `x-pushspec-rules` when the schema does not express it.
+    pub fn keyword(&mut self, rule: &'static Rule, key: &str, value: Value) {
+        if expressed(rule) {
+            let target = if self.items { self.schema.get_mut("items") } else { Some(&mut self.schema) };
+            if let Some(target) = target {
+                insert(target, key, value);
+            }
+        } else {
+            self.note(rule);
+        }
+    }
+
+    /// Lists `rule` in the object's `x-pushspec-rules`, on this field.
+    pub fn note(&mut self, rule: &'static Rule) {
+        self.object.note(rule, &[self.name]);
+    }
+
+    /// A required field whose absence breaks `rule` rather than `common.field.required`.
+    pub fn required_by(&mut self, rule: &'static Rule) {
+        if !expressed(rule) {
+            self.note(rule);
+        }
+    }
+
+    /// Other accepted spellings of the key, each flagged with `rule`.
+    pub fn aliases(&mut self, aliases: &[&str], rule: &'static Rule) {
+        self.note(rule);
+        if let Some(map) = self.schema.as_object_mut() {
+            map.insert("x-pushspec-aliases".into(), json!(aliases));
+        }
+    }
+
+    /// Rules that follow apply to the array's items.
+    pub fn items(&mut self) -> &mut Self {
+        self.items = true;
+        self
+    }
+
+    /// Puts the property into its object.
+    pub fn finish(self) {
+        if self.required {
+            self.object.required.push(self.name.to_owned());
+        }
+        self.object.properties.insert(self.name.to_owned(), self.schema);
+    }
+}
+
+/// Whether the schema expresses `rule` with standard keywords.
+pub fn expressed(rule: &Rule) -> bool {
+    rule.in_schema && rule.severity == Severity::Error
+}
+
+/// A string from a fixed set. `open` keeps unknown values valid (an `Other(String)` arm).
+pub fn string_enum(values: &[(&str, Option<&str>)], open: bool, description: Option<&str>) -> Schema {
+    let names: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
+    let mut map = Map::new();
+    if open {
+        map.insert("anyOf".into(), json!([{ "type": "string", "enum": names }, { "type": "string" }]));
+    } else {
+        map.insert("type".into(), "string".into());
+        map.insert("enum".into(), json!(names));
+    }
+    if let Some(d) = description {
+        map.insert("description".into(), d.into());
+    }
+    Schema::from(map)
+}
+
+/// A union of objects told apart by the `tag` member: `oneOf` with a `const` tag in each.
+pub fn tagged_union(tag: &str, variants: Vec<Schema>, description: Option<&str>) -> Schema {
+    let mut map = Map::new();
+    map.insert("type".into(), "object".into());
+    if let Some(d) = description {
+        map.insert("description".into(), d.into());
+    }
+    map.insert("oneOf".into(), variants.into_iter().map(Schema::to_value).collect::<Vec<_>>().into());
+    map.insert("x-pushspec-tag".into(), tag.into());
+    Schema::from(map)
+}
+
+/// Lists `rule` in `x-pushspec-rules` of a schema that is not an object model.
+pub fn note_on(schema: &mut Schema, rule: &'static Rule, fields: &[String]) {
+    if let Some(map) = schema.as_object_mut() {
+        let list = map.entry(RULES_KEYWORD).or_insert_with(|| json!([]));
+        if let Some(list) = list.as_array_mut() {
+            list.push(note_value(rule, fields));
+        }
+    }
+}
+
+fn note_value(rule: &Rule, fields: &[String]) -> Value {
+    json!({ "code": rule.code, "severity": rule.severity, "summary": rule.summary, "fields": fields })
+}
+
+/// "Given" for presence rules: not null, not `""`, not `[]` (see `Node::is_given`).
+fn given() -> Value {
+    json!({ "not": { "enum": [null, "", []] } })
+}
+
+fn insert(schema: &mut Value, key: &str, value: Value) {
+    if let Some(map) = schema.as_object_mut() {
+        map.insert(key.to_owned(), value);
+    }
+}
+
+fn pairs<'a>(fields: &'a [&'a str]) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    fields.iter().enumerate().flat_map(move |(i, a)| fields.iter().skip(i + 1).map(move |b| (*a, *b)))
+}
