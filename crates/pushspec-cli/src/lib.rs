@@ -1,9 +1,133 @@
-//! The pushspec command line (placeholder: being written).
+//! The `pushspec` command line: argument parsing, input reading, and report rendering over
+//! the `pushspec` library.
+//!
+//! [`run`] is what the binary calls; [`run_with`] does the same work on any streams, so that
+//! tests can drive the whole command without a process. Modules:
+//!
+//! - `args`: the command line grammar (clap derive), including the `--help` texts;
+//! - `input`: where bytes come from (files, standard input, the template registry);
+//! - `validate`: the `validate` subcommand, from options to exit status;
+//! - `output`: one renderer per `--format`, which only render report data.
+#![forbid(unsafe_code)]
+
+mod args;
+mod input;
+mod output;
+mod validate;
 
 use std::ffi::OsString;
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-/// Runs the command line with `args` (program name first) and returns the exit code.
-pub fn run(_args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    ExitCode::SUCCESS
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+/// How a run ended; the process exit code is the discriminant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// 0: no errors (warnings allowed, unless `--strict`).
+    Clean = 0,
+    /// 1: errors found (with `--strict`, warnings count too).
+    Problems = 1,
+    /// 2: a usage, configuration or I/O error. It wins over `Problems`.
+    Error = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(status: Status) -> Self {
+        ExitCode::from(status as u8)
+    }
+}
+
+/// The three standard streams, or stand-ins for them.
+///
+/// Renderers write styled text (ANSI escapes); the process's streams are `anstream`
+/// wrappers that strip the styles when the stream is not a terminal or `NO_COLOR` is set.
+/// Tests that pass plain buffers can wrap them in [`anstream::StripStream`].
+pub struct Streams<'a> {
+    /// Where `-` reads from.
+    pub stdin: &'a mut dyn Read,
+    /// Where reports and `--help` go.
+    pub stdout: &'a mut dyn Write,
+    /// Where usage errors and unreadable-file errors go.
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs the command line with `args` (program name first) on the process's standard streams
+/// and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let mut stdin = io::stdin().lock();
+    let mut stdout = anstream::stdout().lock();
+    let mut stderr = anstream::stderr().lock();
+    let streams = Streams {
+        stdin: &mut stdin,
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+    };
+    run_with(args, streams).into()
+}
+
+/// Runs the command line with `args` (program name first) on `streams`.
+pub fn run_with(args: impl IntoIterator<Item = OsString>, streams: Streams<'_>) -> Status {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e, streams),
+    };
+    match cli.command {
+        Command::Validate(args) => validate::run(args, streams),
+    }
+}
+
+/// Prints what clap has to say: `--help` and `--version` on stdout (status 0), usage errors
+/// on stderr (status 2).
+fn clap_exit(e: &clap::Error, streams: Streams<'_>) -> Status {
+    let text = e.render();
+    if e.use_stderr() {
+        // Nothing useful can be done when stderr itself fails.
+        let _ = write!(streams.stderr, "{}", text.ansi());
+        let _ = streams.stderr.flush();
+    } else {
+        let written =
+            write!(streams.stdout, "{}", text.ansi()).and_then(|()| streams.stdout.flush());
+        if let Err(e) = written
+            && let Stop::Fatal(message) = Stop::from_write(e)
+        {
+            error(streams.stderr, &message);
+            return Status::Error;
+        }
+    }
+    if e.exit_code() == 0 {
+        Status::Clean
+    } else {
+        Status::Error
+    }
+}
+
+/// Why a command stopped before its end.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    /// Stdout was closed by its reader (`pushspec ... | head -1`): stop quietly, with no
+    /// message, as `cat` or `grep` would.
+    Closed,
+    /// A usage, configuration or I/O error, already worded for `error: ...`.
+    Fatal(String),
+}
+
+impl Stop {
+    /// Classifies a failed write to stdout. Every write to stdout goes through this, so a
+    /// closed pipe can never turn into an error message or a panic.
+    pub(crate) fn from_write(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Stop::Closed
+        } else {
+            Stop::Fatal(format!("cannot write the report: {e}"))
+        }
+    }
+}
+
+/// Prints `error: <message>` on stderr.
+pub(crate) fn error(stderr: &mut dyn Write, message: &str) {
+    // Nothing useful can be done when stderr itself fails.
+    let _ = writeln!(stderr, "error: {message}");
 }

@@ -23,34 +23,53 @@ pub(crate) fn check(cx: &Ctxt, c: &Container) {
                 check_fields(cx, c, &v.fields);
             }
             if !c.groups.is_empty() {
-                cx.error_spanned_by(&c.groups[0].span_ident, "field groups apply to structs; put them on a struct");
+                cx.error_spanned_by(
+                    &c.groups[0].span_ident,
+                    "field groups apply to structs; put them on a struct",
+                );
             }
         }
         Data::UnitEnum(e) => {
             if let (Some(code), None) = (&e.other_code, &e.other) {
-                cx.error_spanned_by(&code.0, "`other_code` needs a `#[serde(untagged)] Other(String)` variant");
+                cx.error_spanned_by(
+                    &code.0,
+                    "`other_code` needs a `#[serde(untagged)] Other(String)` variant",
+                );
             }
             if !c.groups.is_empty() || c.unknown.is_some() || !c.checks.is_empty() {
-                cx.error_spanned_by(&c.ident, "a value enum takes only `enum_code` and `other_code`");
+                cx.error_spanned_by(
+                    &c.ident,
+                    "a value enum takes only `enum_code` and `other_code`",
+                );
             }
         }
     }
 }
 
 fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
-    let by_ident: BTreeMap<String, &Field> = fields.iter().map(|f| (f.ident.to_string(), f)).collect();
+    let by_ident: BTreeMap<String, &Field> =
+        fields.iter().map(|f| (f.ident.to_string(), f)).collect();
 
     // Wire names must be unique, aliases included: the validator maps each key to one field.
     let mut wire: BTreeMap<&str, &Field> = BTreeMap::new();
     for f in fields.iter().filter(|f| !f.flatten) {
         for name in std::iter::once(&f.wire).chain(&f.aliases) {
             if let Some(first) = wire.insert(name, f) {
-                cx.error_spanned_by(&f.ident, format!("`{}` and `{}` both read the key `{name}`", first.ident, f.ident));
+                cx.error_spanned_by(
+                    &f.ident,
+                    format!(
+                        "`{}` and `{}` both read the key `{name}`",
+                        first.ident, f.ident
+                    ),
+                );
             }
         }
     }
     if fields.iter().filter(|f| f.flatten).count() > 1 {
-        cx.error_spanned_by(&c.ident, "at most one `#[serde(flatten)]` map can capture unknown keys");
+        cx.error_spanned_by(
+            &c.ident,
+            "at most one `#[serde(flatten)]` map can capture unknown keys",
+        );
     }
 
     for group in &c.groups {
@@ -62,7 +81,9 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
                 None => cx.error_spanned_by(ident, format!("no field `{ident}` in `{}`", c.ident)),
                 Some(f) if !f.optional => cx.error_spanned_by(
                     ident,
-                    format!("`{ident}` is required on its own; fields in a group must be `Option<_>`"),
+                    format!(
+                        "`{ident}` is required on its own; fields in a group must be `Option<_>`"
+                    ),
                 ),
                 Some(_) => {}
             }
@@ -73,12 +94,26 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
             GroupKind::AtMostOne => (false, true),
         };
         if needs_missing && group.missing.is_none() {
-            let key = if group.kind == GroupKind::ExactlyOne { "missing" } else { "code" };
-            cx.error_spanned_by(&group.span_ident, format!("say which rule a missing value breaks: `{key} = \"...\"`"));
+            let key = if group.kind == GroupKind::ExactlyOne {
+                "missing"
+            } else {
+                "code"
+            };
+            cx.error_spanned_by(
+                &group.span_ident,
+                format!("say which rule a missing value breaks: `{key} = \"...\"`"),
+            );
         }
         if needs_multiple && group.multiple.is_none() {
-            let key = if group.kind == GroupKind::ExactlyOne { "multiple" } else { "code" };
-            cx.error_spanned_by(&group.span_ident, format!("say which rule several values break: `{key} = \"...\"`"));
+            let key = if group.kind == GroupKind::ExactlyOne {
+                "multiple"
+            } else {
+                "code"
+            };
+            cx.error_spanned_by(
+                &group.span_ident,
+                format!("say which rule several values break: `{key} = \"...\"`"),
+            );
         }
     }
 
@@ -86,28 +121,49 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
         if f.expected && !f.optional {
             cx.error_spanned_by(&f.ident, "`expected` marks an optional field whose absence is a warning; make it `Option<_>`");
         }
-        if let Some(code) = &f.missing {
-            if f.optional {
-                cx.error_spanned_by(&code.0, "`missing` sets the code for an absent required field, but this field is optional");
-            }
+        if let Some(code) = &f.missing
+            && f.optional
+        {
+            cx.error_spanned_by(
+                &code.0,
+                "`missing` sets the code for an absent required field, but this field is optional",
+            );
         }
         if f.alias_code.is_some() && f.aliases.is_empty() {
-            cx.error_spanned_by(&f.ident, "`alias_code` needs a `#[serde(alias = \"...\")]` spelling to flag");
+            cx.error_spanned_by(
+                &f.ident,
+                "`alias_code` needs a `#[serde(alias = \"...\")]` spelling to flag",
+            );
         }
         if f.flatten && !matches!(last_segment(&f.ty).as_deref(), Some("BTreeMap" | "HashMap")) {
-            cx.error_spanned_by(&f.ty, "a `#[serde(flatten)]` field of a model must be a map that captures unknown keys");
+            cx.error_spanned_by(
+                &f.ty,
+                "a `#[serde(flatten)]` field of a model must be a map that captures unknown keys",
+            );
         }
-        if !f.each.is_empty() && last_segment(&f.ty).as_deref() != Some("Vec") && !is_option_vec(&f.ty) {
-            cx.error_spanned_by(&f.ty, "`each(...)` applies rules to array items; the field must be a `Vec<_>`");
+        if !f.each.is_empty()
+            && last_segment(&f.ty).as_deref() != Some("Vec")
+            && !is_option_vec(&f.ty)
+        {
+            cx.error_spanned_by(
+                &f.ty,
+                "`each(...)` applies rules to array items; the field must be a `Vec<_>`",
+            );
         }
         for cond in &f.conditions {
             if cond.field == f.ident {
                 cx.error_spanned_by(&cond.field, "a condition must name another field");
             } else if !by_ident.contains_key(&cond.field.to_string()) {
-                cx.error_spanned_by(&cond.field, format!("no field `{}` in `{}`", cond.field, c.ident));
+                cx.error_spanned_by(
+                    &cond.field,
+                    format!("no field `{}` in `{}`", cond.field, c.ident),
+                );
             }
             if cond.kind == ConditionKind::RequiredIf && !f.optional {
-                cx.error_spanned_by(&f.ident, "`required_if` on a field that is always required; make it `Option<_>`");
+                cx.error_spanned_by(
+                    &f.ident,
+                    "`required_if` on a field that is always required; make it `Option<_>`",
+                );
             }
         }
         for rule in f.rules.iter().chain(&f.each) {
@@ -118,12 +174,23 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
 
 fn check_rule(cx: &Ctxt, rule: &FieldRule) {
     match rule {
-        FieldRule::Chars { min: Some(lo), max: Some(hi), code } | FieldRule::Items { min: Some(lo), max: Some(hi), code }
-            if lo > hi =>
-        {
+        FieldRule::Chars {
+            min: Some(lo),
+            max: Some(hi),
+            code,
+        }
+        | FieldRule::Items {
+            min: Some(lo),
+            max: Some(hi),
+            code,
+        } if lo > hi => {
             cx.error_spanned_by(&code.0, format!("`min` ({lo}) is above `max` ({hi})"));
         }
-        FieldRule::Range { min: Some(lo), max: Some(hi), code } if lo > hi => {
+        FieldRule::Range {
+            min: Some(lo),
+            max: Some(hi),
+            code,
+        } if lo > hi => {
             cx.error_spanned_by(&code.0, format!("`min` ({lo}) is above `max` ({hi})"));
         }
         FieldRule::Pattern { regex, .. } => {
@@ -132,16 +199,35 @@ fn check_rule(cx: &Ctxt, rule: &FieldRule) {
             }
         }
         FieldRule::Phone(profile) if !PHONE_PROFILES.contains(&profile.to_string().as_str()) => {
-            cx.error_spanned_by(profile, format!("unknown phone profile; expected one of {}", PHONE_PROFILES.join(", ")));
+            cx.error_spanned_by(
+                profile,
+                format!(
+                    "unknown phone profile; expected one of {}",
+                    PHONE_PROFILES.join(", ")
+                ),
+            );
         }
         FieldRule::MessengerTag(vendor) if !TAG_VENDORS.contains(&vendor.to_string().as_str()) => {
-            cx.error_spanned_by(vendor, format!("unknown tag vendor; expected one of {}", TAG_VENDORS.join(", ")));
+            cx.error_spanned_by(
+                vendor,
+                format!(
+                    "unknown tag vendor; expected one of {}",
+                    TAG_VENDORS.join(", ")
+                ),
+            );
         }
         FieldRule::Url { schemes, .. } => {
             for s in schemes {
                 let v = s.value();
-                if v.is_empty() || !v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+.-".contains(c)) {
-                    cx.error_spanned_by(s, "a URL scheme is lower-case letters, digits, `+`, `.` or `-`");
+                if v.is_empty()
+                    || !v
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+.-".contains(c))
+                {
+                    cx.error_spanned_by(
+                        s,
+                        "a URL scheme is lower-case letters, digits, `+`, `.` or `-`",
+                    );
                 }
             }
         }
@@ -150,7 +236,7 @@ fn check_rule(cx: &Ctxt, rule: &FieldRule) {
 }
 
 /// Every rule code the container names.
-fn codes(c: &Container) -> Vec<&Code> {
+pub(crate) fn codes(c: &Container) -> Vec<&Code> {
     let mut out: Vec<&Code> = c.unknown.iter().chain(&c.check_rules).collect();
     for g in &c.groups {
         out.extend(g.missing.iter().chain(&g.multiple));
@@ -192,7 +278,8 @@ fn check_code(cx: &Ctxt, code: &Code) {
             && !p.starts_with('-')
             && !p.ends_with('-')
             && !p.contains("--")
-            && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && p.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     };
     if !(2..=3).contains(&parts.len()) || !parts.iter().all(kebab) {
         cx.error_spanned_by(
@@ -204,10 +291,14 @@ fn check_code(cx: &Ctxt, code: &Code) {
 
 fn is_option_vec(ty: &syn::Type) -> bool {
     let syn::Type::Path(p) = ty else { return false };
-    let Some(seg) = p.path.segments.last() else { return false };
+    let Some(seg) = p.path.segments.last() else {
+        return false;
+    };
     if seg.ident != "Option" {
         return false;
     }
-    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else { return false };
+    let syn::PathArguments::AngleBracketed(args) = &seg.arguments else {
+        return false;
+    };
     matches!(args.args.first(), Some(syn::GenericArgument::Type(inner)) if last_segment(inner).as_deref() == Some("Vec"))
 }

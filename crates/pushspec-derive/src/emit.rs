@@ -23,11 +23,14 @@ pub(crate) fn expand(c: &Container) -> TokenStream {
         _ => "an object",
     };
     let name = &c.name;
+    let rule_consts = rule_consts(c);
     quote! {
         #[doc(hidden)]
         #[allow(clippy::all, clippy::pedantic, unused_variables, unused_mut, non_snake_case)]
         const _: () = {
             use ::pushspec::__private as __p;
+
+            #rule_consts
 
             impl __p::Check for #ident {
                 const EXPECTED: &'static str = #expected;
@@ -54,19 +57,42 @@ pub(crate) fn expand(c: &Container) -> TokenStream {
     }
 }
 
-/// The catalogue entry for `code`, resolved at compile time: an unknown code fails the build
-/// with the error on the user's literal.
+/// The constant that holds the catalogue entry for `code` (see [`rule_consts`]).
 fn rule(code: &Code) -> TokenStream {
-    let lit = &code.0;
-    let message = format!("unknown rule code `{}`: it is not in the catalogue (crates/pushspec/src/catalog.rs)", lit.value());
-    quote_spanned! {lit.span()=>
-        const {
-            match __p::catalog::find(#lit) {
+    let ident = rule_ident(&code.value());
+    quote!(#ident)
+}
+
+fn rule_ident(code: &str) -> Ident {
+    let name: String = code
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format_ident!("RULE_{}", name)
+}
+
+/// One constant per rule code the model names, resolved against the catalogue at compile
+/// time: an unknown code fails the build once, with the error on the user's literal.
+fn rule_consts(c: &Container) -> TokenStream {
+    let mut seen = std::collections::BTreeSet::new();
+    let consts = crate::check::codes(c).into_iter().filter(|code| seen.insert(code.value())).map(|code| {
+        let lit = &code.0;
+        let ident = rule_ident(&lit.value());
+        let message = format!("unknown rule code `{}`: it is not in the catalogue (crates/pushspec/src/catalog.rs)", lit.value());
+        quote_spanned! {lit.span()=>
+            const #ident: &__p::Rule = match __p::catalog::find(#lit) {
                 ::core::option::Option::Some(rule) => rule,
                 ::core::option::Option::None => ::core::panic!(#message),
-            }
+            };
         }
-    }
+    });
+    quote!(#(#consts)*)
 }
 
 fn opt_rule(code: Option<&Code>) -> TokenStream {
@@ -133,17 +159,27 @@ fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStre
         }
     }
     let tag_arm = tag.map(|t| quote!(#t => continue,));
-    let known: Vec<&str> =
-        plain.iter().flat_map(|f| std::iter::once(f.wire.as_str()).chain(f.aliases.iter().map(String::as_str))).chain(tag).collect();
+    let known: Vec<&str> = plain
+        .iter()
+        .flat_map(|f| std::iter::once(f.wire.as_str()).chain(f.aliases.iter().map(String::as_str)))
+        .chain(tag)
+        .collect();
     let unknown_rule = opt_rule(c.unknown.as_ref());
     let flatten_check = flatten.map(|f| {
         let ty = map_value_type(&f.ty);
         quote!(<#ty as __p::Check>::check(&m.value, &at.key(&m.key), cx);)
     });
 
-    let field_checks = plain.iter().zip(&slots).map(|(f, slot)| check_field(f, slot));
+    let field_checks = plain
+        .iter()
+        .zip(&slots)
+        .map(|(f, slot)| check_field(f, slot));
     let by_ident = |ident: &Ident| -> Option<(usize, &Field)> {
-        plain.iter().enumerate().find(|(_, f)| f.ident == *ident).map(|(i, f)| (i, *f))
+        plain
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.ident == *ident)
+            .map(|(i, f)| (i, *f))
     };
     let slot_pair = |ident: &Ident| -> TokenStream {
         match by_ident(ident) {
@@ -169,7 +205,7 @@ fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStre
         quote!(__p::rules::condition::#func(node, at, cx, (#wire, #slot), #sibling, #value, #r);)
     });
     let groups = c.groups.iter().map(|g| {
-        let members = g.fields.iter().map(|f| slot_pair(f));
+        let members = g.fields.iter().map(&slot_pair);
         let missing = opt_rule(g.missing.as_ref());
         let multiple = opt_rule(g.multiple.as_ref());
         quote!(__p::rules::group::apply(node, at, cx, &[#(#members),*], #missing, #multiple);)
@@ -236,9 +272,15 @@ fn check_field(f: &Field, slot: &Ident) -> TokenStream {
             }
         }
     });
-    let rules = f.rules.iter().map(|r| apply_rule(r, quote!(&m.value), quote!(&at)));
+    let rules = f
+        .rules
+        .iter()
+        .map(|r| apply_rule(r, quote!(&m.value), quote!(&at)));
     let each = (!f.each.is_empty()).then(|| {
-        let rules = f.each.iter().map(|r| apply_rule(r, quote!(item), quote!(&at.index(i))));
+        let rules = f
+            .each
+            .iter()
+            .map(|r| apply_rule(r, quote!(item), quote!(&at.index(i))));
         quote! {
             if let ::core::option::Option::Some(items) = m.value.as_array() {
                 for (i, item) in items.iter().enumerate() {
@@ -277,13 +319,23 @@ fn rule_call(r: &FieldRule) -> (TokenStream, TokenStream) {
     };
     match r {
         FieldRule::Chars { min, max, code } | FieldRule::Items { min, max, code } => {
-            let module = if matches!(r, FieldRule::Chars { .. }) { quote!(chars) } else { quote!(items) };
+            let module = if matches!(r, FieldRule::Chars { .. }) {
+                quote!(chars)
+            } else {
+                quote!(items)
+            };
             let (min, max, rule) = (opt_u64(min), opt_u64(max), rule(code));
-            (module.clone(), quote!(__p::rules::#module::Args { min: #min, max: #max, rule: #rule }))
+            (
+                module.clone(),
+                quote!(__p::rules::#module::Args { min: #min, max: #max, rule: #rule }),
+            )
         }
         FieldRule::Range { min, max, code } => {
             let (min, max, rule) = (opt_f64(min), opt_f64(max), rule(code));
-            (quote!(range), quote!(__p::rules::range::Args { min: #min, max: #max, rule: #rule }))
+            (
+                quote!(range),
+                quote!(__p::rules::range::Args { min: #min, max: #max, rule: #rule }),
+            )
         }
         FieldRule::Pattern { regex, code } => {
             let rule = rule(code);
@@ -298,8 +350,15 @@ fn rule_call(r: &FieldRule) -> (TokenStream, TokenStream) {
         }
         FieldRule::Url { scheme, schemes } => {
             let scheme = default_rule(scheme.as_ref(), "URL_SCHEME");
-            let schemes = if schemes.is_empty() { quote!(&["http", "https"]) } else { quote!(&[#(#schemes),*]) };
-            (quote!(url), quote!(__p::rules::url::Args { scheme_rule: #scheme, schemes: #schemes }))
+            let schemes = if schemes.is_empty() {
+                quote!(&["http", "https"])
+            } else {
+                quote!(&[#(#schemes),*])
+            };
+            (
+                quote!(url),
+                quote!(__p::rules::url::Args { scheme_rule: #scheme, schemes: #schemes }),
+            )
         }
         FieldRule::Color => (quote!(color), quote!(__p::rules::color::Args {})),
         FieldRule::Email => (quote!(email), quote!(__p::rules::email::Args {})),
@@ -309,18 +368,32 @@ fn rule_call(r: &FieldRule) -> (TokenStream, TokenStream) {
                 "e164" => format_ident!("E164", span = profile.span()),
                 _ => format_ident!("Subscriber", span = profile.span()),
             };
-            (quote!(phone), quote!(__p::rules::phone::Args { profile: __p::rules::phone::Profile::#variant }))
+            (
+                quote!(phone),
+                quote!(__p::rules::phone::Args { profile: __p::rules::phone::Profile::#variant }),
+            )
         }
         FieldRule::MessengerTag(vendor) => {
             let name = vendor.to_string();
             let mut chars = name.chars();
-            let pascal: String = chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+            let pascal: String = chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect();
             let variant = format_ident!("{}", pascal, span = vendor.span());
-            (quote!(tag), quote!(__p::rules::tag::Args { vendor: __p::rules::tag::TagVendor::#variant }))
+            (
+                quote!(tag),
+                quote!(__p::rules::tag::Args { vendor: __p::rules::tag::TagVendor::#variant }),
+            )
         }
         FieldRule::UniqueBy { key, code } => {
             let rule = rule(code);
-            (quote!(unique_by), quote!(__p::rules::unique_by::Args { key: #key, rule: #rule }))
+            (
+                quote!(unique_by),
+                quote!(__p::rules::unique_by::Args { key: #key, rule: #rule }),
+            )
         }
         FieldRule::Apply(_) => (quote!(), quote!()),
     }
@@ -349,12 +422,14 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
         let doc = doc_tokens(f.doc.as_deref());
         if f.flatten {
             let value = map_value_type(ty);
-            return quote!(o.additional(g.subschema_for::<#value>());) ;
+            return quote!(o.additional(g.subschema_for::<#value>()););
         }
         let required = !f.optional;
         let rules = f.rules.iter().map(|r| schema_rule(r, quote!(fs)));
         let each = f.each.iter().map(|r| schema_rule(r, quote!(fs.items())));
-        let expected = f.expected.then(|| quote!(fs.note(&__p::catalog::COMMON_FIELD_EXPECTED);));
+        let expected = f
+            .expected
+            .then(|| quote!(fs.note(&__p::catalog::COMMON_FIELD_EXPECTED);));
         let missing = f.missing.as_ref().map(|code| {
             let r = rule(code);
             quote!(fs.required_by(#r);)
@@ -365,12 +440,18 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
             quote!(fs.aliases(&[#(#aliases),*], #r);)
         });
         let conditions = f.conditions.iter().map(|cond| {
-            let sibling = fields.iter().find(|s| s.ident == cond.field).map(|s| s.wire.clone()).unwrap_or_default();
+            let sibling = fields
+                .iter()
+                .find(|s| s.ident == cond.field)
+                .map(|s| s.wire.clone())
+                .unwrap_or_default();
             let value = &cond.value;
             let r = rule(&cond.code);
             let kind = match cond.kind {
                 ConditionKind::RequiredIf => quote!(__p::schema::ConditionKind::RequiredIf),
-                ConditionKind::ForbiddenUnless => quote!(__p::schema::ConditionKind::ForbiddenUnless),
+                ConditionKind::ForbiddenUnless => {
+                    quote!(__p::schema::ConditionKind::ForbiddenUnless)
+                }
             };
             quote!(o.condition(#kind, #wire, #sibling, #value, #r);)
         });
@@ -391,7 +472,12 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
         let wires: Vec<String> = g
             .fields
             .iter()
-            .filter_map(|ident| fields.iter().find(|f| f.ident == *ident).map(|f| f.wire.clone()))
+            .filter_map(|ident| {
+                fields
+                    .iter()
+                    .find(|f| f.ident == *ident)
+                    .map(|f| f.wire.clone())
+            })
             .collect();
         let missing = opt_rule(g.missing.as_ref());
         let multiple = opt_rule(g.multiple.as_ref());
@@ -410,8 +496,11 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
 
 fn unit_enum_impls(e: &UnitEnum, doc: Option<&str>) -> (TokenStream, TokenStream) {
     let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
-    let accepted: Vec<&str> =
-        e.variants.iter().flat_map(|v| std::iter::once(v.wire.as_str()).chain(v.aliases.iter().map(String::as_str))).collect();
+    let accepted: Vec<&str> = e
+        .variants
+        .iter()
+        .flat_map(|v| std::iter::once(v.wire.as_str()).chain(v.aliases.iter().map(String::as_str)))
+        .collect();
     let enum_rule = default_rule(e.enum_code.as_ref(), "COMMON_FIELD_ENUM");
     let unknown = if e.other.is_some() {
         let other = opt_rule(e.other_code.as_ref());
@@ -437,7 +526,11 @@ fn unit_enum_impls(e: &UnitEnum, doc: Option<&str>) -> (TokenStream, TokenStream
             _ => { #unknown }
         }
     };
-    let docs: Vec<TokenStream> = e.variants.iter().map(|v| doc_tokens(v.doc.as_deref())).collect();
+    let docs: Vec<TokenStream> = e
+        .variants
+        .iter()
+        .map(|v| doc_tokens(v.doc.as_deref()))
+        .collect();
     let open = e.other.is_some();
     let note = e.other_code.as_ref().map(|code| {
         let r = rule(code);
@@ -503,14 +596,12 @@ fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream
 
 /// `V` of a `BTreeMap<String, V>` or `HashMap<String, V>`.
 fn map_value_type(ty: &syn::Type) -> TokenStream {
-    if let syn::Type::Path(p) = ty {
-        if let Some(seg) = p.path.segments.last() {
-            if let syn::PathArguments::AngleBracketed(args) = &seg.arguments {
-                if let Some(syn::GenericArgument::Type(v)) = args.args.iter().nth(1) {
-                    return quote!(#v);
-                }
-            }
-        }
+    if let syn::Type::Path(p) = ty
+        && let Some(seg) = p.path.segments.last()
+        && let syn::PathArguments::AngleBracketed(args) = &seg.arguments
+        && let Some(syn::GenericArgument::Type(v)) = args.args.iter().nth(1)
+    {
+        return quote!(#v);
     }
     quote!(__p::serde_json::Value)
 }

@@ -34,7 +34,10 @@ fn expand(input: &DeriveInput) -> proc_macro2::TokenStream {
     match (cx.check(), model) {
         (Ok(()), Some(model)) => emit::expand(&model),
         (Err(errors), _) => fallback(input, errors),
-        (Ok(()), None) => fallback(input, syn::Error::new_spanned(&input.ident, "cannot derive Model")),
+        (Ok(()), None) => fallback(
+            input,
+            syn::Error::new_spanned(&input.ident, "cannot derive Model"),
+        ),
     }
 }
 

@@ -98,16 +98,37 @@ pub(crate) struct Field {
 
 /// A declarative rule on one value. Each has a runtime module `rules::<name>`.
 pub(crate) enum FieldRule {
-    Chars { min: Option<u64>, max: Option<u64>, code: Code },
-    Items { min: Option<u64>, max: Option<u64>, code: Code },
-    Range { min: Option<f64>, max: Option<f64>, code: Code },
-    Pattern { regex: LitStr, code: Code },
-    Url { scheme: Option<Code>, schemes: Vec<LitStr> },
+    Chars {
+        min: Option<u64>,
+        max: Option<u64>,
+        code: Code,
+    },
+    Items {
+        min: Option<u64>,
+        max: Option<u64>,
+        code: Code,
+    },
+    Range {
+        min: Option<f64>,
+        max: Option<f64>,
+        code: Code,
+    },
+    Pattern {
+        regex: LitStr,
+        code: Code,
+    },
+    Url {
+        scheme: Option<Code>,
+        schemes: Vec<LitStr>,
+    },
     Color,
     Phone(Ident),
     MessengerTag(Ident),
     Email,
-    UniqueBy { key: LitStr, code: Code },
+    UniqueBy {
+        key: LitStr,
+        code: Code,
+    },
     /// A custom function on the value: `fn(&Node, &Path, &mut Cx)`.
     Apply(syn::Path),
 }
@@ -142,6 +163,10 @@ pub(crate) struct Group {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[allow(
+    clippy::enum_variant_names,
+    reason = "named after the attributes: exactly_one_of, at_least_one_of, at_most_one_of"
+)]
 pub(crate) enum GroupKind {
     ExactlyOne,
     AtLeastOne,

@@ -10,14 +10,17 @@ use syn::{Attribute, DeriveInput, Expr, Fields, Ident, Lit, LitStr, Token};
 
 use crate::ctxt::Ctxt;
 use crate::model::{
-    Code, Condition, ConditionKind, Container, Data, Field, FieldRule, Group, GroupKind, TaggedEnum,
-    TaggedVariant, UnitEnum, UnitVariant,
+    Code, Condition, ConditionKind, Container, Data, Field, FieldRule, Group, GroupKind,
+    TaggedEnum, TaggedVariant, UnitEnum, UnitVariant,
 };
 use crate::symbol::*;
 
 pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
     if !input.generics.params.is_empty() {
-        cx.error_spanned_by(&input.generics, "#[derive(Model)] models are concrete types: remove the generics");
+        cx.error_spanned_by(
+            &input.generics,
+            "#[derive(Model)] models are concrete types: remove the generics",
+        );
     }
     let serde = ContainerSerde::parse(cx, &input.attrs);
     let mut container = Container {
@@ -73,33 +76,52 @@ pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
         syn::Data::Struct(data) => match &data.fields {
             Fields::Named(named) => Data::Struct(fields(cx, named.named.iter(), serde.rename_all)),
             _ => {
-                cx.error_spanned_by(&input.ident, "#[derive(Model)] needs named fields: a model is a JSON object");
+                cx.error_spanned_by(
+                    &input.ident,
+                    "#[derive(Model)] needs named fields: a model is a JSON object",
+                );
                 return None;
             }
         },
         syn::Data::Enum(data) => {
             if let Some(tag) = serde.tag.clone() {
                 if serde.content.is_some() {
-                    cx.error_spanned_by(&input.ident, "adjacently tagged enums (`tag` + `content`) are not supported yet");
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "adjacently tagged enums (`tag` + `content`) are not supported yet",
+                    );
                 }
                 let variants = data
                     .variants
                     .iter()
                     .map(|v| {
                         let vs = VariantSerde::parse(cx, &v.attrs);
-                        let wire = vs.rename.unwrap_or_else(|| rename(&v.ident.to_string(), serde.rename_all, true));
+                        let wire = vs.rename.unwrap_or_else(|| {
+                            rename(&v.ident.to_string(), serde.rename_all, true)
+                        });
                         let fields = match &v.fields {
                             Fields::Named(named) => fields(cx, named.named.iter(), vs.rename_all),
                             Fields::Unit => Vec::new(),
                             Fields::Unnamed(_) => {
-                                cx.error_spanned_by(v, "variants of a tagged model need named fields (or none)");
+                                cx.error_spanned_by(
+                                    v,
+                                    "variants of a tagged model need named fields (or none)",
+                                );
                                 Vec::new()
                             }
                         };
-                        TaggedVariant { wire, doc: doc(&v.attrs), fields }
+                        TaggedVariant {
+                            wire,
+                            doc: doc(&v.attrs),
+                            fields,
+                        }
                     })
                     .collect();
-                Data::TaggedEnum(TaggedEnum { tag, variants, enum_code: enum_code.take() })
+                Data::TaggedEnum(TaggedEnum {
+                    tag,
+                    variants,
+                    enum_code: enum_code.take(),
+                })
             } else if serde.untagged {
                 cx.error_spanned_by(&input.ident, "untagged enums are not supported: the validator could not tell which variant was meant");
                 return None;
@@ -124,7 +146,12 @@ pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
                         ),
                     }
                 }
-                Data::UnitEnum(UnitEnum { variants, other, enum_code: enum_code.take(), other_code: other_code.take() })
+                Data::UnitEnum(UnitEnum {
+                    variants,
+                    other,
+                    enum_code: enum_code.take(),
+                    other_code: other_code.take(),
+                })
             }
         }
         syn::Data::Union(_) => {
@@ -136,7 +163,10 @@ pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
         cx.error_spanned_by(&code.0, "`enum_code` applies to enums only");
     }
     if let Some(code) = other_code {
-        cx.error_spanned_by(&code.0, "`other_code` applies to value enums with an `Other(String)` variant only");
+        cx.error_spanned_by(
+            &code.0,
+            "`other_code` applies to value enums with an `Other(String)` variant only",
+        );
     }
     if serde.deny_unknown_fields {
         cx.syn_error(syn::Error::new(
@@ -148,7 +178,11 @@ pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
     Some(container)
 }
 
-fn fields<'a>(cx: &Ctxt, fields: impl Iterator<Item = &'a syn::Field>, rename_all: Option<RenameRule>) -> Vec<Field> {
+fn fields<'a>(
+    cx: &Ctxt,
+    fields: impl Iterator<Item = &'a syn::Field>,
+    rename_all: Option<RenameRule>,
+) -> Vec<Field> {
     fields.filter_map(|f| field(cx, f, rename_all)).collect()
 }
 
@@ -161,7 +195,9 @@ fn field(cx: &Ctxt, f: &syn::Field, rename_all: Option<RenameRule>) -> Option<Fi
     let name = ident.to_string();
     let name = name.strip_prefix("r#").unwrap_or(&name);
     let mut field = Field {
-        wire: serde.rename.unwrap_or_else(|| rename(name, rename_all, false)),
+        wire: serde
+            .rename
+            .unwrap_or_else(|| rename(name, rename_all, false)),
         aliases: serde.aliases,
         optional: serde.default || is_option(&f.ty),
         flatten: serde.flatten,
@@ -187,9 +223,13 @@ fn field(cx: &Ctxt, f: &syn::Field, rename_all: Option<RenameRule>) -> Option<Fi
             } else if meta.path == ALIAS_CODE {
                 field.alias_code = Some(code(&meta)?);
             } else if meta.path == REQUIRED_IF {
-                field.conditions.push(condition(&meta, ConditionKind::RequiredIf)?);
+                field
+                    .conditions
+                    .push(condition(&meta, ConditionKind::RequiredIf)?);
             } else if meta.path == FORBIDDEN_UNLESS {
-                field.conditions.push(condition(&meta, ConditionKind::ForbiddenUnless)?);
+                field
+                    .conditions
+                    .push(condition(&meta, ConditionKind::ForbiddenUnless)?);
             } else if meta.path == EACH {
                 meta.parse_nested_meta(|inner| {
                     field.each.push(rule(&inner)?);
@@ -224,11 +264,17 @@ fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<FieldRule> {
             }
             Ok(())
         })?;
-        let code = code_.ok_or_else(|| meta.error("this rule needs `code = \"...\"`: say which catalogue rule it enforces"))?;
+        let code = code_.ok_or_else(|| {
+            meta.error("this rule needs `code = \"...\"`: say which catalogue rule it enforces")
+        })?;
         if min.is_none() && max.is_none() {
             return Err(meta.error("give `min`, `max` or both"));
         }
-        return Ok(if *p == CHARS { FieldRule::Chars { min, max, code } } else { FieldRule::Items { min, max, code } });
+        return Ok(if *p == CHARS {
+            FieldRule::Chars { min, max, code }
+        } else {
+            FieldRule::Items { min, max, code }
+        });
     }
     if *p == RANGE {
         let (mut min, mut max, mut code_) = (None, None, None);
@@ -276,12 +322,21 @@ fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<FieldRule> {
                     let list: syn::ExprArray = arg.value()?.parse()?;
                     for e in list.elems {
                         match e {
-                            Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => schemes.push(s),
-                            other => return Err(syn::Error::new_spanned(other, "expected a string literal")),
+                            Expr::Lit(syn::ExprLit {
+                                lit: Lit::Str(s), ..
+                            }) => schemes.push(s),
+                            other => {
+                                return Err(syn::Error::new_spanned(
+                                    other,
+                                    "expected a string literal",
+                                ));
+                            }
                         }
                     }
                 } else {
-                    return Err(arg.error("expected `scheme = \"code\"` or `schemes = [\"https\", ...]`"));
+                    return Err(
+                        arg.error("expected `scheme = \"code\"` or `schemes = [\"https\", ...]`")
+                    );
                 }
                 Ok(())
             })?;
@@ -314,7 +369,9 @@ fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<FieldRule> {
             }
             Ok(())
         })?;
-        let key = key.ok_or_else(|| meta.error("`unique_by` needs `key = \"...\"` (a wire name in the items)"))?;
+        let key = key.ok_or_else(|| {
+            meta.error("`unique_by` needs `key = \"...\"` (a wire name in the items)")
+        })?;
         let code = code_.ok_or_else(|| meta.error("`unique_by` needs `code = \"...\"`"))?;
         return Ok(FieldRule::UniqueBy { key, code });
     }
@@ -330,20 +387,42 @@ fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<FieldRule> {
 }
 
 fn group(meta: &ParseNestedMeta<'_>, kind: GroupKind) -> syn::Result<Group> {
-    let span_ident = meta.path.get_ident().cloned().unwrap_or_else(|| Ident::new("group", meta.input.span()));
-    let mut group = Group { kind, fields: Vec::new(), missing: None, multiple: None, span_ident };
+    let span_ident = meta
+        .path
+        .get_ident()
+        .cloned()
+        .unwrap_or_else(|| Ident::new("group", meta.input.span()));
+    let mut group = Group {
+        kind,
+        fields: Vec::new(),
+        missing: None,
+        multiple: None,
+        span_ident,
+    };
     meta.parse_nested_meta(|arg| {
         if arg.input.peek(Token![=]) {
-            let is_missing = arg.path == MISSING || (arg.path == CODE && kind == GroupKind::AtLeastOne);
-            let is_multiple = arg.path == MULTIPLE || (arg.path == CODE && kind == GroupKind::AtMostOne);
+            let is_missing =
+                arg.path == MISSING || (arg.path == CODE && kind == GroupKind::AtLeastOne);
+            let is_multiple =
+                arg.path == MULTIPLE || (arg.path == CODE && kind == GroupKind::AtMostOne);
             match (kind, is_missing, is_multiple) {
-                (GroupKind::ExactlyOne | GroupKind::AtLeastOne, true, _) => group.missing = Some(code(&arg)?),
-                (GroupKind::ExactlyOne | GroupKind::AtMostOne, _, true) => group.multiple = Some(code(&arg)?),
-                (GroupKind::ExactlyOne, ..) => return Err(arg.error("expected `missing = \"code\"` or `multiple = \"code\"`")),
+                (GroupKind::ExactlyOne | GroupKind::AtLeastOne, true, _) => {
+                    group.missing = Some(code(&arg)?)
+                }
+                (GroupKind::ExactlyOne | GroupKind::AtMostOne, _, true) => {
+                    group.multiple = Some(code(&arg)?)
+                }
+                (GroupKind::ExactlyOne, ..) => {
+                    return Err(arg.error("expected `missing = \"code\"` or `multiple = \"code\"`"));
+                }
                 _ => return Err(arg.error("expected `code = \"...\"`")),
             }
         } else {
-            let ident = arg.path.get_ident().cloned().ok_or_else(|| arg.error("expected a field name"))?;
+            let ident = arg
+                .path
+                .get_ident()
+                .cloned()
+                .ok_or_else(|| arg.error("expected a field name"))?;
             group.fields.push(ident);
         }
         Ok(())
@@ -357,14 +436,25 @@ fn condition(meta: &ParseNestedMeta<'_>, kind: ConditionKind) -> syn::Result<Con
         if arg.path == CODE {
             code_ = Some(code(&arg)?);
         } else {
-            let ident = arg.path.get_ident().cloned().ok_or_else(|| arg.error("expected `field = \"value\"`"))?;
+            let ident = arg
+                .path
+                .get_ident()
+                .cloned()
+                .ok_or_else(|| arg.error("expected `field = \"value\"`"))?;
             on = Some((ident, arg.value()?.parse::<LitStr>()?));
         }
         Ok(())
     })?;
-    let (field, value) = on.ok_or_else(|| meta.error("expected a sibling condition, e.g. `platform = \"facebook\"`"))?;
+    let (field, value) = on.ok_or_else(|| {
+        meta.error("expected a sibling condition, e.g. `platform = \"facebook\"`")
+    })?;
     let code = code_.ok_or_else(|| meta.error("this condition needs `code = \"...\"`"))?;
-    Ok(Condition { kind, field, value, code })
+    Ok(Condition {
+        kind,
+        field,
+        value,
+        code,
+    })
 }
 
 fn code(meta: &ParseNestedMeta<'_>) -> syn::Result<Code> {
@@ -391,7 +481,11 @@ fn number(meta: &ParseNestedMeta<'_>) -> syn::Result<f64> {
 }
 
 fn path_name(path: &syn::Path) -> String {
-    path.segments.iter().map(|s| s.ident.to_string()).collect::<Vec<_>>().join("::")
+    path.segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
 }
 
 /// The doc comment, lines joined, one leading space trimmed per line.
@@ -401,7 +495,9 @@ fn doc(attrs: &[Attribute]) -> Option<String> {
         .filter(|a| a.path() == &DOC)
         .filter_map(|a| match &a.meta {
             syn::Meta::NameValue(nv) => match &nv.value {
-                Expr::Lit(syn::ExprLit { lit: Lit::Str(s), .. }) => Some(s.value()),
+                Expr::Lit(syn::ExprLit {
+                    lit: Lit::Str(s), ..
+                }) => Some(s.value()),
                 _ => None,
             },
             _ => None,
@@ -578,7 +674,9 @@ fn rename_rule(meta: &ParseNestedMeta<'_>) -> syn::Result<RenameRule> {
 /// Applies a `rename_all` rule the way serde does: fields are snake_case in Rust, variants
 /// PascalCase.
 fn rename(name: &str, rule: Option<RenameRule>, variant: bool) -> String {
-    let Some(rule) = rule else { return name.to_owned() };
+    let Some(rule) = rule else {
+        return name.to_owned();
+    };
     // Split into lower-case words from either Rust convention.
     let words: Vec<String> = if variant {
         let mut words = Vec::new();
@@ -596,7 +694,9 @@ fn rename(name: &str, rule: Option<RenameRule>, variant: bool) -> String {
     };
     let cap = |w: &String| {
         let mut c = w.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
     };
     match rule {
         RenameRule::Lower => words.concat(),
@@ -620,12 +720,24 @@ mod tests {
 
     #[test]
     fn renames_like_serde() {
-        assert_eq!(rename("client_ids", Some(RenameRule::Camel), false), "clientIds");
+        assert_eq!(
+            rename("client_ids", Some(RenameRule::Camel), false),
+            "clientIds"
+        );
         assert_eq!(rename("bot_id", Some(RenameRule::Pascal), false), "BotId");
-        assert_eq!(rename("QuickReply", Some(RenameRule::Snake), true), "quick_reply");
-        assert_eq!(rename("UrlDynamic", Some(RenameRule::ScreamingSnake), true), "URL_DYNAMIC");
+        assert_eq!(
+            rename("QuickReply", Some(RenameRule::Snake), true),
+            "quick_reply"
+        );
+        assert_eq!(
+            rename("UrlDynamic", Some(RenameRule::ScreamingSnake), true),
+            "URL_DYNAMIC"
+        );
         assert_eq!(rename("Header", Some(RenameRule::Lower), true), "header");
-        assert_eq!(rename("image_url", Some(RenameRule::Kebab), false), "image-url");
+        assert_eq!(
+            rename("image_url", Some(RenameRule::Kebab), false),
+            "image-url"
+        );
         assert_eq!(rename("x", None, false), "x");
     }
 }

@@ -40,7 +40,10 @@ pub struct Cx<'o> {
 impl<'o> Cx<'o> {
     /// A fresh context.
     pub fn new(options: &'o Options) -> Self {
-        Cx { options, diagnostics: Vec::new() }
+        Cx {
+            options,
+            diagnostics: Vec::new(),
+        }
     }
 
     /// The run's options.
@@ -77,7 +80,11 @@ impl<'o> Cx<'o> {
 
     /// Records `common.field.type`: `node` is not the `expected` JSON kind.
     pub fn wrong_type(&mut self, at: &Path<'_>, node: &Node<'_>, expected: &str) {
-        let message = format!("{} must be {expected}, found {}", describe(at), article(node.kind()));
+        let message = format!(
+            "{} must be {expected}, found {}",
+            describe(at),
+            article(node.kind())
+        );
         self.emit(&catalog::COMMON_FIELD_TYPE, at, node.span, message);
     }
 
@@ -124,7 +131,13 @@ impl Check for String {
     const EXPECTED: &'static str = "a string";
 
     fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
-        expect(matches!(node.value, Value::String(_)), node, at, cx, Self::EXPECTED)
+        expect(
+            matches!(node.value, Value::String(_)),
+            node,
+            at,
+            cx,
+            Self::EXPECTED,
+        )
     }
 }
 
@@ -132,7 +145,13 @@ impl Check for bool {
     const EXPECTED: &'static str = "a boolean";
 
     fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
-        expect(matches!(node.value, Value::Bool(_)), node, at, cx, Self::EXPECTED)
+        expect(
+            matches!(node.value, Value::Bool(_)),
+            node,
+            at,
+            cx,
+            Self::EXPECTED,
+        )
     }
 }
 
@@ -140,7 +159,13 @@ impl Check for f64 {
     const EXPECTED: &'static str = "a number";
 
     fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
-        expect(matches!(node.value, Value::Number(_)), node, at, cx, Self::EXPECTED)
+        expect(
+            matches!(node.value, Value::Number(_)),
+            node,
+            at,
+            cx,
+            Self::EXPECTED,
+        )
     }
 }
 

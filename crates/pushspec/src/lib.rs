@@ -15,7 +15,12 @@
 //! assert_eq!(report.diagnostics[0].pointer, "/body/phone_number");
 //! ```
 #![forbid(unsafe_code)]
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 // Generated code names this crate `::pushspec`, inside it too.
 extern crate self as pushspec;
@@ -26,6 +31,7 @@ pub mod diag;
 pub mod endpoint;
 pub mod json;
 pub mod rules;
+pub mod schema;
 mod secret;
 mod validate;
 pub mod vendors;
@@ -45,6 +51,7 @@ pub mod __private {
     pub use crate::diag::{Path, Rule};
     pub use crate::json::{Member, Node, Span, Value};
     pub use crate::rules;
+    pub use crate::schema;
     pub use schemars;
     pub use serde_json;
 }

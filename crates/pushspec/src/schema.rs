@@ -48,7 +48,10 @@ pub struct FieldSchema<'o> {
 impl Object {
     /// A new object schema with the model's doc comment.
     pub fn new(description: Option<&'static str>) -> Self {
-        Object { description, ..Object::default() }
+        Object {
+            description,
+            ..Object::default()
+        }
     }
 
     /// Starts a property.
@@ -67,7 +70,13 @@ impl Object {
         if required && schema.get("type") == Some(&json!("string")) {
             insert(&mut schema, "minLength", json!(1));
         }
-        FieldSchema { object: self, name, schema, required, items: false }
+        FieldSchema {
+            object: self,
+            name,
+            schema,
+            required,
+            items: false,
+        }
     }
 
     /// The schema of members no field claims (a `#[serde(flatten)]` map).
@@ -77,13 +86,17 @@ impl Object {
 
     /// Makes this object one variant of a tagged union: `tag` must be `value`.
     pub fn tag(&mut self, tag: &'static str, value: &'static str, _rule: &'static Rule) {
-        self.properties.insert(tag.into(), json!({ "const": value }));
+        self.properties
+            .insert(tag.into(), json!({ "const": value }));
         self.required.push(tag.into());
     }
 
     /// Lists `rule` in `x-pushspec-rules`, on the given fields (none: the whole object).
     pub fn note(&mut self, rule: &'static Rule, fields: &[&str]) {
-        let entry = self.notes.entry(rule.code).or_insert_with(|| (rule, Vec::new()));
+        let entry = self
+            .notes
+            .entry(rule.code)
+            .or_insert_with(|| (rule, Vec::new()));
         for f in fields {
             if !entry.1.iter().any(|x| x == f) {
                 entry.1.push((*f).to_owned());
@@ -92,18 +105,36 @@ impl Object {
     }
 
     /// A field group: at least one given (`missing`), at most one given (`multiple`).
-    pub fn group(&mut self, fields: &[&str], missing: Option<&'static Rule>, multiple: Option<&'static Rule>) {
+    pub fn group(
+        &mut self,
+        fields: &[&str],
+        missing: Option<&'static Rule>,
+        multiple: Option<&'static Rule>,
+    ) {
         let given = |f: &str| json!({ "required": [f], "properties": { f: given() } });
-        match (missing.filter(|r| expressed(r)), multiple.filter(|r| expressed(r))) {
-            (Some(_), Some(_)) => self.all_of.push(json!({ "oneOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
-            (Some(_), None) => self.all_of.push(json!({ "anyOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
+        match (
+            missing.filter(|r| expressed(r)),
+            multiple.filter(|r| expressed(r)),
+        ) {
+            (Some(_), Some(_)) => self
+                .all_of
+                .push(json!({ "oneOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
+            (Some(_), None) => self
+                .all_of
+                .push(json!({ "anyOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
             (None, Some(_)) => {
-                let pairs: Vec<Value> = pairs(fields).map(|(a, b)| json!({ "allOf": [given(a), given(b)] })).collect();
+                let pairs: Vec<Value> = pairs(fields)
+                    .map(|(a, b)| json!({ "allOf": [given(a), given(b)] }))
+                    .collect();
                 self.all_of.push(json!({ "not": { "anyOf": pairs } }));
             }
             (None, None) => {}
         }
-        for rule in missing.into_iter().chain(multiple).filter(|r| !expressed(r)) {
+        for rule in missing
+            .into_iter()
+            .chain(multiple)
+            .filter(|r| !expressed(r))
+        {
             self.note(rule, fields);
         }
     }
@@ -149,7 +180,11 @@ impl Object {
             map.insert("allOf".into(), self.all_of.into());
         }
         if !self.notes.is_empty() {
-            let notes: Vec<Value> = self.notes.into_values().map(|(rule, fields)| note_value(rule, &fields)).collect();
+            let notes: Vec<Value> = self
+                .notes
+                .into_values()
+                .map(|(rule, fields)| note_value(rule, &fields))
+                .collect();
             map.insert(RULES_KEYWORD.into(), notes.into());
         }
         Schema::from(map)
@@ -161,7 +196,11 @@ impl FieldSchema<'_> {
     /// `x-pushspec-rules` when the schema does not express it.
     pub fn keyword(&mut self, rule: &'static Rule, key: &str, value: Value) {
         if expressed(rule) {
-            let target = if self.items { self.schema.get_mut("items") } else { Some(&mut self.schema) };
+            let target = if self.items {
+                self.schema.get_mut("items")
+            } else {
+                Some(&mut self.schema)
+            };
             if let Some(target) = target {
                 insert(target, key, value);
             }
@@ -201,7 +240,9 @@ impl FieldSchema<'_> {
         if self.required {
             self.object.required.push(self.name.to_owned());
         }
-        self.object.properties.insert(self.name.to_owned(), self.schema);
+        self.object
+            .properties
+            .insert(self.name.to_owned(), self.schema);
     }
 }
 
@@ -211,11 +252,18 @@ pub fn expressed(rule: &Rule) -> bool {
 }
 
 /// A string from a fixed set. `open` keeps unknown values valid (an `Other(String)` arm).
-pub fn string_enum(values: &[(&str, Option<&str>)], open: bool, description: Option<&str>) -> Schema {
+pub fn string_enum(
+    values: &[(&str, Option<&str>)],
+    open: bool,
+    description: Option<&str>,
+) -> Schema {
     let names: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
     let mut map = Map::new();
     if open {
-        map.insert("anyOf".into(), json!([{ "type": "string", "enum": names }, { "type": "string" }]));
+        map.insert(
+            "anyOf".into(),
+            json!([{ "type": "string", "enum": names }, { "type": "string" }]),
+        );
     } else {
         map.insert("type".into(), "string".into());
         map.insert("enum".into(), json!(names));
@@ -233,7 +281,14 @@ pub fn tagged_union(tag: &str, variants: Vec<Schema>, description: Option<&str>)
     if let Some(d) = description {
         map.insert("description".into(), d.into());
     }
-    map.insert("oneOf".into(), variants.into_iter().map(Schema::to_value).collect::<Vec<_>>().into());
+    map.insert(
+        "oneOf".into(),
+        variants
+            .into_iter()
+            .map(Schema::to_value)
+            .collect::<Vec<_>>()
+            .into(),
+    );
     map.insert("x-pushspec-tag".into(), tag.into());
     Schema::from(map)
 }
@@ -264,5 +319,8 @@ fn insert(schema: &mut Value, key: &str, value: Value) {
 }
 
 fn pairs<'a>(fields: &'a [&'a str]) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-    fields.iter().enumerate().flat_map(move |(i, a)| fields.iter().skip(i + 1).map(move |b| (*a, *b)))
+    fields
+        .iter()
+        .enumerate()
+        .flat_map(move |(i, a)| fields.iter().skip(i + 1).map(move |b| (*a, *b)))
 }

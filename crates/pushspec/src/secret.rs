@@ -69,7 +69,10 @@ mod tests {
     #[test]
     fn never_prints_the_value() {
         let s = Secret::new("sk-live-4242");
-        assert_eq!(format!("{s} {s:?} {:?}", Some(&s)), "<redacted> <redacted> Some(<redacted>)");
+        assert_eq!(
+            format!("{s} {s:?} {:?}", Some(&s)),
+            "<redacted> <redacted> Some(<redacted>)"
+        );
         assert_eq!(serde_json::to_string(&s).unwrap(), "\"sk-live-4242\"");
     }
 }

@@ -18,10 +18,18 @@ pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options
         }
         Err(e) => {
             let span = json::Span::new(e.offset, e.offset);
-            cx.emit(&catalog::REQUEST_BODY_INVALID_JSON, &Path::BODY, span, e.to_string());
+            cx.emit(
+                &catalog::REQUEST_BODY_INVALID_JSON,
+                &Path::BODY,
+                span,
+                e.to_string(),
+            );
         }
     }
-    let mut report = Report { endpoint: Some(endpoint.id), diagnostics: cx.into_diagnostics() };
+    let mut report = Report {
+        endpoint: Some(endpoint.id),
+        diagnostics: cx.into_diagnostics(),
+    };
     report.locate(body);
     report
 }
@@ -36,7 +44,11 @@ fn duplicate_keys(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             let mut seen = std::collections::HashSet::new();
             for (i, m) in members.iter().enumerate() {
                 let repeated = if members.len() <= 16 {
-                    members.get(..i).unwrap_or_default().iter().any(|e: &Member<'_>| e.key == m.key)
+                    members
+                        .get(..i)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|e: &Member<'_>| e.key == m.key)
                 } else {
                     !seen.insert(&*m.key)
                 };

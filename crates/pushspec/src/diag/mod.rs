@@ -131,7 +131,10 @@ impl Report {
 
     /// Number of error-severity diagnostics.
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Number of warning-severity diagnostics.

@@ -23,19 +23,31 @@ pub struct Path<'a> {
 
 impl<'a> Path<'a> {
     /// The empty pointer (the whole envelope).
-    pub const ROOT: Path<'static> = Path { parent: None, seg: None };
+    pub const ROOT: Path<'static> = Path {
+        parent: None,
+        seg: None,
+    };
 
     /// The pointer to the request body, `/body`.
-    pub const BODY: Path<'static> = Path { parent: Some(&Path::ROOT), seg: Some(Seg::Key("body")) };
+    pub const BODY: Path<'static> = Path {
+        parent: Some(&Path::ROOT),
+        seg: Some(Seg::Key("body")),
+    };
 
     /// A child member.
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path { parent: Some(self), seg: Some(Seg::Key(key)) }
+        Path {
+            parent: Some(self),
+            seg: Some(Seg::Key(key)),
+        }
     }
 
     /// A child element.
     pub fn index(&'a self, index: usize) -> Path<'a> {
-        Path { parent: Some(self), seg: Some(Seg::Index(index)) }
+        Path {
+            parent: Some(self),
+            seg: Some(Seg::Index(index)),
+        }
     }
 
     /// The last segment, if any.
@@ -87,14 +99,24 @@ mod tests {
         let payload = Path::BODY.key("message");
         let item = payload.key("payload");
         let second = item.index(2);
-        assert_eq!(second.key("index").to_pointer(), "/body/message/payload/2/index");
+        assert_eq!(
+            second.key("index").to_pointer(),
+            "/body/message/payload/2/index"
+        );
         assert_eq!(Path::ROOT.to_pointer(), "");
         assert_eq!(Path::BODY.to_pointer(), "/body");
     }
 
     #[test]
     fn escapes_tilde_and_slash_per_rfc_6901() {
-        let cases = [("a/b", "/a~1b"), ("m~n", "/m~0n"), ("~1", "/~01"), ("/~", "/~1~0"), ("", "/"), ("é x", "/é x")];
+        let cases = [
+            ("a/b", "/a~1b"),
+            ("m~n", "/m~0n"),
+            ("~1", "/~01"),
+            ("/~", "/~1~0"),
+            ("", "/"),
+            ("é x", "/é x"),
+        ];
         for (key, pointer) in cases {
             assert_eq!(Path::ROOT.key(key).to_pointer(), pointer, "key {key:?}");
         }

@@ -95,8 +95,9 @@ impl<'a> Number<'a> {
         }
         let f = self.as_f64();
         // The bounds are exactly representable; `i64::MAX as f64` rounds up to 2^63.
-        (f.fract() == 0.0 && f >= -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0)
-            .then_some(f as i64)
+        (f.fract() == 0.0
+            && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f))
+        .then_some(f as i64)
     }
 
     /// Whether the value has no fractional part (any magnitude).
@@ -146,7 +147,10 @@ impl<'a> Node<'a> {
 
     /// The first member named `key`, if this is an object that has one.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
-        self.as_object()?.iter().find(|m| m.key == key).map(|m| &m.value)
+        self.as_object()?
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| &m.value)
     }
 
     /// The JSON kind, as JSON Schema names it: `null`, `boolean`, `number`, `string`,

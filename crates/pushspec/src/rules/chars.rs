@@ -28,10 +28,26 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     let Some(s) = node.as_str() else { return };
     let n = s.chars().count() as u64;
     if let Some(max) = args.max.filter(|&max| n > max) {
-        cx.emit(args.rule, at, node.span, format!("{} is {n} characters long; the limit is {max}", describe(at)))
-            .help(format!("shorten it by {} characters", n - max));
+        cx.emit(
+            args.rule,
+            at,
+            node.span,
+            format!(
+                "{} is {n} characters long; the limit is {max}",
+                describe(at)
+            ),
+        )
+        .help(format!("shorten it by {} characters", n - max));
     } else if let Some(min) = args.min.filter(|&min| n < min) {
-        cx.emit(args.rule, at, node.span, format!("{} is {n} characters long; it needs at least {min}", describe(at)));
+        cx.emit(
+            args.rule,
+            at,
+            node.span,
+            format!(
+                "{} is {n} characters long; it needs at least {min}",
+                describe(at)
+            ),
+        );
     }
 }
 

@@ -25,8 +25,16 @@ pub fn required_if(
 ) {
     let (name, member) = field;
     if sibling_is(sibling, value) && !member.is_some_and(|m| m.value.is_given()) {
-        let span = member.map_or(Span::new(object.span.start, object.span.start.saturating_add(1)), |m| m.value.span);
-        cx.emit(rule, &at.key(name), span, format!("`{name}` is required when `{}` is `{value}`", sibling.0));
+        let span = member.map_or(
+            Span::new(object.span.start, object.span.start.saturating_add(1)),
+            |m| m.value.span,
+        );
+        cx.emit(
+            rule,
+            &at.key(name),
+            span,
+            format!("`{name}` is required when `{}` is `{value}`", sibling.0),
+        );
     }
 }
 
@@ -42,11 +50,23 @@ pub fn forbidden_unless(
     rule: &'static Rule,
 ) {
     let (name, member) = field;
-    let Some(member) = member.filter(|m| m.value.is_given()) else { return };
-    let Some(actual) = sibling.1.and_then(|m| m.value.as_str()) else { return };
+    let Some(member) = member.filter(|m| m.value.is_given()) else {
+        return;
+    };
+    let Some(actual) = sibling.1.and_then(|m| m.value.as_str()) else {
+        return;
+    };
     if actual != value {
-        cx.emit(rule, &at.key(&member.key), member.key_span, format!("`{name}` only applies when `{}` is `{value}`, not `{actual}`", sibling.0))
-            .help(format!("remove `{name}`"));
+        cx.emit(
+            rule,
+            &at.key(&member.key),
+            member.key_span,
+            format!(
+                "`{name}` only applies when `{}` is `{value}`, not `{actual}`",
+                sibling.0
+            ),
+        )
+        .help(format!("remove `{name}`"));
     }
 }
 

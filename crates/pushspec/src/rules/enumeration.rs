@@ -13,8 +13,19 @@ use crate::diag::{Path, Rule};
 use crate::json::Node;
 
 /// Records that `value` (the string at `node`) is not one of `allowed`.
-pub fn unknown(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, value: &str, allowed: &[&str], rule: &'static Rule) {
-    let list = allowed.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", ");
+pub fn unknown(
+    node: &Node<'_>,
+    at: &Path<'_>,
+    cx: &mut Cx<'_>,
+    value: &str,
+    allowed: &[&str],
+    rule: &'static Rule,
+) {
+    let list = allowed
+        .iter()
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let message = format!("{} is `{value}`; expected one of {list}", describe(at));
     let d = cx.emit(rule, at, node.span, message);
     if let Some(meant) = meant(value, allowed) {

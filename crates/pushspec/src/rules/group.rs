@@ -22,17 +22,37 @@ pub fn apply(
     missing: Option<&'static Rule>,
     multiple: Option<&'static Rule>,
 ) {
-    let names = members.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-    let given: Vec<(&str, &Member<'_>)> =
-        members.iter().filter_map(|(n, m)| m.filter(|m| m.value.is_given()).map(|m| (*n, m))).collect();
+    let names = members
+        .iter()
+        .map(|(n, _)| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let given: Vec<(&str, &Member<'_>)> = members
+        .iter()
+        .filter_map(|(n, m)| m.filter(|m| m.value.is_given()).map(|m| (*n, m)))
+        .collect();
     match (given.as_slice(), missing, multiple) {
         ([], Some(rule), _) => {
             let span = Span::new(object.span.start, object.span.start.saturating_add(1));
-            cx.emit(rule, at, span, format!("none of {names} is given; one is needed"));
+            cx.emit(
+                rule,
+                at,
+                span,
+                format!("none of {names} is given; one is needed"),
+            );
         }
         ([_, second, ..], _, Some(rule)) => {
-            let all = given.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-            cx.emit(rule, &at.key(&second.1.key), second.1.key_span, format!("{all} are all given; send only one of {names}"));
+            let all = given
+                .iter()
+                .map(|(n, _)| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            cx.emit(
+                rule,
+                &at.key(&second.1.key),
+                second.1.key_span,
+                format!("{all} are all given; send only one of {names}"),
+            );
         }
         _ => {}
     }

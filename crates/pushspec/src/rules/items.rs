@@ -28,9 +28,19 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     let Some(items) = node.as_array() else { return };
     let n = items.len() as u64;
     if let Some(max) = args.max.filter(|&max| n > max) {
-        cx.emit(args.rule, at, node.span, format!("{} has {n} items; the limit is {max}", describe(at)));
+        cx.emit(
+            args.rule,
+            at,
+            node.span,
+            format!("{} has {n} items; the limit is {max}", describe(at)),
+        );
     } else if let Some(min) = args.min.filter(|&min| n < min) {
-        cx.emit(args.rule, at, node.span, format!("{} has {n} items; it needs at least {min}", describe(at)));
+        cx.emit(
+            args.rule,
+            at,
+            node.span,
+            format!("{} has {n} items; it needs at least {min}", describe(at)),
+        );
     }
 }
 

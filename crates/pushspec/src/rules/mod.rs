@@ -1,3 +1,25 @@
-//! The rules, one module each. Every rule is applied the same way by generated code:
-//! `rules::<name>::apply(node, at, cx, &args)`. A rule ignores nodes of a JSON kind it does
-//! not apply to; the type check has already reported those.
+//! The rules, one module each. Generated code applies every rule the same way,
+//! `rules::<name>::apply(node, at, cx, &args)`, and asks it for its schema the same way,
+//! `rules::<name>::schema(&args, &mut field_schema)`. A rule ignores nodes of a JSON kind it
+//! does not apply to: the type check has already reported those.
+
+// Structure: presence, keys, enums, groups and conditions.
+pub mod condition;
+pub mod enumeration;
+pub mod group;
+pub mod presence;
+pub mod unknown;
+
+// Declarative value rules.
+pub mod chars;
+pub mod items;
+pub mod pattern;
+pub mod range;
+pub mod unique_by;
+
+// Vendor-neutral value rules (spec §2).
+pub mod color;
+pub mod email;
+pub mod phone;
+pub mod tag;
+pub mod url;

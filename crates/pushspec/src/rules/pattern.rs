@@ -39,9 +39,16 @@ pub struct Args {
 
 /// Checks a string against the pattern; other kinds are left to the type check.
 pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
-    let (Some(s), Some(regex)) = (node.as_str(), args.regex.as_ref()) else { return };
+    let (Some(s), Some(regex)) = (node.as_str(), args.regex.as_ref()) else {
+        return;
+    };
     if !regex.is_match(s) {
-        cx.emit(args.rule, at, node.span, format!("{} does not match `{}`", describe(at), args.source));
+        cx.emit(
+            args.rule,
+            at,
+            node.span,
+            format!("{} does not match `{}`", describe(at), args.source),
+        );
     }
 }
 

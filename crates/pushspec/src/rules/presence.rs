@@ -25,7 +25,12 @@ pub fn missing(object: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static
 pub fn given(value: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Rule) -> bool {
     match &value.value {
         Value::String(s) if s.is_empty() => {
-            cx.emit(rule, at, value.span, format!("{} is empty; it is required", describe(at)));
+            cx.emit(
+                rule,
+                at,
+                value.span,
+                format!("{} is empty; it is required", describe(at)),
+            );
             false
         }
         _ => true,
@@ -34,6 +39,14 @@ pub fn given(value: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Ru
 
 /// Records that `member` was found under an accepted spelling instead of `wire`.
 pub fn alias(member: &Member<'_>, at: &Path<'_>, cx: &mut Cx<'_>, wire: &str, rule: &'static Rule) {
-    cx.emit(rule, at, member.key_span, format!("key `{}` is read as `{wire}`, the documented spelling", member.key))
-        .help(format!("rename the key to `{wire}`"));
+    cx.emit(
+        rule,
+        at,
+        member.key_span,
+        format!(
+            "key `{}` is read as `{wire}`, the documented spelling",
+            member.key
+        ),
+    )
+    .help(format!("rename the key to `{wire}`"));
 }

@@ -31,11 +31,28 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
 
 /// Checks `value` (written as `raw`) against the bounds; for rules that read numbers out of
 /// strings, such as a button index sent as `"12"`.
-pub fn check_value(value: f64, raw: &str, node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
+pub fn check_value(
+    value: f64,
+    raw: &str,
+    node: &Node<'_>,
+    at: &Path<'_>,
+    cx: &mut Cx<'_>,
+    args: &Args,
+) {
     if let Some(max) = args.max.filter(|&max| value > max) {
-        cx.emit(args.rule, at, node.span, format!("{} is {raw}; the largest allowed is {max}", describe(at)));
+        cx.emit(
+            args.rule,
+            at,
+            node.span,
+            format!("{} is {raw}; the largest allowed is {max}", describe(at)),
+        );
     } else if let Some(min) = args.min.filter(|&min| value < min) {
-        cx.emit(args.rule, at, node.span, format!("{} is {raw}; the smallest allowed is {min}", describe(at)));
+        cx.emit(
+            args.rule,
+            at,
+            node.span,
+            format!("{} is {raw}; the smallest allowed is {min}", describe(at)),
+        );
     }
 }
 
@@ -51,5 +68,9 @@ pub fn schema(args: &Args, fs: &mut FieldSchema<'_>) {
 
 /// Whole bounds are written as integers (`9`, not `9.0`), as people write them.
 fn number(v: f64) -> serde_json::Value {
-    if v.fract() == 0.0 && v.abs() < 1e15 { json!(v as i64) } else { json!(v) }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
 }

@@ -26,14 +26,20 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     let Some(items) = node.as_array() else { return };
     let mut seen: Vec<(usize, &Node<'_>)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Some(value) = item.get(args.key) else { continue };
+        let Some(value) = item.get(args.key) else {
+            continue;
+        };
         if let Some((first, _)) = seen.iter().find(|(_, v)| same(v, value)) {
             let item_at = at.index(i);
             cx.emit(
                 args.rule,
                 &item_at.key(args.key),
                 value.span,
-                format!("`{}` {} is already used by item {first}", args.key, text(value)),
+                format!(
+                    "`{}` {} is already used by item {first}",
+                    args.key,
+                    text(value)
+                ),
             );
         } else {
             seen.push((i, value));

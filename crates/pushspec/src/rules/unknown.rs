@@ -12,16 +12,34 @@ use crate::diag::{Path, Rule};
 use crate::json::Member;
 
 /// Checks one unclaimed member of the object at `at`. `known` lists the documented keys.
-pub fn apply(member: &Member<'_>, at: &Path<'_>, cx: &mut Cx<'_>, known: &[&str], rule: Option<&'static Rule>) {
+pub fn apply(
+    member: &Member<'_>,
+    at: &Path<'_>,
+    cx: &mut Cx<'_>,
+    known: &[&str],
+    rule: Option<&'static Rule>,
+) {
     let key = &*member.key;
     let here = at.key(key);
     if let Some(documented) = known.iter().find(|k| k.eq_ignore_ascii_case(key)) {
-        cx.emit(&catalog::COMMON_FIELD_CASE, &here, member.key_span, format!("key `{key}` is spelled `{documented}` in the documentation"))
-            .help(format!("parameter names are case-sensitive: rename it to `{documented}`"));
+        cx.emit(
+            &catalog::COMMON_FIELD_CASE,
+            &here,
+            member.key_span,
+            format!("key `{key}` is spelled `{documented}` in the documentation"),
+        )
+        .help(format!(
+            "parameter names are case-sensitive: rename it to `{documented}`"
+        ));
         return;
     }
     if let Some(rule) = rule {
-        let d = cx.emit(rule, &here, member.key_span, format!("key `{key}` is not documented for this object"));
+        let d = cx.emit(
+            rule,
+            &here,
+            member.key_span,
+            format!("key `{key}` is not documented for this object"),
+        );
         if let Some(close) = closest(key, known) {
             d.help(format!("did you mean `{close}`?"));
         }
@@ -30,7 +48,12 @@ pub fn apply(member: &Member<'_>, at: &Path<'_>, cx: &mut Cx<'_>, known: &[&str]
 
 /// The documented key within edit distance 2 of `key`, if one is clearly meant.
 fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    known.iter().map(|k| (distance(key, k), *k)).filter(|(d, _)| *d <= 2).min_by_key(|(d, _)| *d).map(|(_, k)| k)
+    known
+        .iter()
+        .map(|k| (distance(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 /// Levenshtein distance over characters; keys are short, so the quadratic table is fine.
@@ -62,7 +85,10 @@ mod tests {
 
     #[test]
     fn suggests_near_keys_only() {
-        assert_eq!(closest("phone_numbr", &["phone_number", "message"]), Some("phone_number"));
+        assert_eq!(
+            closest("phone_numbr", &["phone_number", "message"]),
+            Some("phone_number")
+        );
         assert_eq!(closest("colour", &["phone_number", "message"]), None);
         assert_eq!(distance("kitten", "sitting"), 3);
     }

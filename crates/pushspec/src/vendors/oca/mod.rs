@@ -7,8 +7,8 @@ mod response;
 pub mod rules;
 
 pub use model::{
-    BodyParameter, ButtonIndex, ButtonParameter, ButtonParameters, ButtonSubType, Component, HeaderParameter, Media,
-    Message, MessageType, Template, TemplatePush,
+    BodyParameter, ButtonIndex, ButtonParameter, ButtonParameters, ButtonSubType, Component,
+    HeaderParameter, Media, Message, MessageType, Template, TemplatePush,
 };
 pub use registry::Registry;
 pub use response::{ErrorCode, ErrorEntry, ErrorResponse, SuccessResponse};
@@ -24,7 +24,11 @@ pub const TEMPLATE: Endpoint = Endpoint {
     check_body: body_checker::<TemplatePush>,
     body_schema: schema_of::<TemplatePush>,
     responses: &[
-        Response { status: "200", description: "Accepted: the message id.", schema: schema_of::<SuccessResponse> },
+        Response {
+            status: "200",
+            description: "Accepted: the message id.",
+            schema: schema_of::<SuccessResponse>,
+        },
         Response {
             status: "default",
             description: "Rejected: 401 (token), 404 (data not found), 406 (malformed request or template mismatch), 429 (rate limited), 500.",

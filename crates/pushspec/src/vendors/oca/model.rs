@@ -160,7 +160,11 @@ pub struct Media {
 /// A body parameter: always text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
 #[serde(tag = "type", rename_all = "lowercase")]
-#[pushspec(name = "OcaBodyParameter", unknown = "common.field.unknown", enum_code = "oca.body.param-type")]
+#[pushspec(
+    name = "OcaBodyParameter",
+    unknown = "common.field.unknown",
+    enum_code = "oca.body.param-type"
+)]
 pub enum BodyParameter {
     /// A text value for one placeholder.
     Text {
@@ -185,20 +189,27 @@ pub enum ButtonSubType {
 /// sometimes send it as a numeric string, which is accepted with `oca.button.index-string`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct ButtonIndex(#[serde(deserialize_with = "rules::button::index_from_number_or_string")] pub u8);
+pub struct ButtonIndex(
+    #[serde(deserialize_with = "rules::button::index_from_number_or_string")] pub u8,
+);
 
 /// A button's parameters: documented as an array of one; a bare object is read as one
 /// parameter and flagged with `oca.button.parameters-shape`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ButtonParameters(
-    #[serde(deserialize_with = "rules::button::parameters_from_array_or_object")] pub Vec<ButtonParameter>,
+    #[serde(deserialize_with = "rules::button::parameters_from_array_or_object")]
+    pub  Vec<ButtonParameter>,
 );
 
 /// A button parameter, chosen by `type`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
 #[serde(tag = "type", rename_all = "lowercase")]
-#[pushspec(name = "OcaButtonParameter", unknown = "common.field.unknown", enum_code = "oca.button.param-type")]
+#[pushspec(
+    name = "OcaButtonParameter",
+    unknown = "common.field.unknown",
+    enum_code = "oca.button.param-type"
+)]
 pub enum ButtonParameter {
     /// The payload a quick reply sends back.
     Payload {

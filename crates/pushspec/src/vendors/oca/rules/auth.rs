@@ -27,7 +27,9 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
         match super::position(component) {
             Some("header") => {
                 for (j, param) in super::parameters(component).iter().enumerate() {
-                    let Some(ty) = param.get("type").and_then(Node::as_str) else { continue };
+                    let Some(ty) = param.get("type").and_then(Node::as_str) else {
+                        continue;
+                    };
                     if matches!(ty, "image" | "video" | "document") {
                         cx.emit(
                             &catalog::OCA_AUTH_MEDIA_HEADER,
@@ -40,9 +42,15 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                 }
             }
             Some("body") if otp.is_none() => {
-                let Some(first) = super::parameters(component).first() else { continue };
-                let Some(text_node) = first.get("text") else { continue };
-                let Some(code) = text_node.as_str() else { continue };
+                let Some(first) = super::parameters(component).first() else {
+                    continue;
+                };
+                let Some(text_node) = first.get("text") else {
+                    continue;
+                };
+                let Some(code) = text_node.as_str() else {
+                    continue;
+                };
                 otp = Some(code);
                 if !code.is_empty() && !code.chars().all(char::is_alphanumeric) {
                     cx.emit(
@@ -59,11 +67,15 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     }
     let Some(otp) = otp else { return };
     for (i, component) in super::components(node) {
-        if super::position(component) != Some("button") || super::sub_type(component) != Some("url_dynamic") {
+        if super::position(component) != Some("button")
+            || super::sub_type(component) != Some("url_dynamic")
+        {
             continue;
         }
         for (j, param) in super::parameters(component).iter().enumerate() {
-            let Some(text_node) = param.get("text") else { continue };
+            let Some(text_node) = param.get("text") else {
+                continue;
+            };
             if text_node.as_str().is_some_and(|t| t != otp) {
                 cx.emit(
                     &catalog::OCA_AUTH_BUTTON_OTP,

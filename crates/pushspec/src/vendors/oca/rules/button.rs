@@ -19,7 +19,11 @@ use crate::schema;
 use crate::vendors::oca::model::{ButtonIndex, ButtonParameter, ButtonParameters};
 
 /// WhatsApp templates carry at most 10 buttons: indexes 0 to 9.
-const INDEX_RANGE: range::Args = range::Args { min: None, max: Some(9.0), rule: &catalog::OCA_BUTTON_INDEX_RANGE };
+const INDEX_RANGE: range::Args = range::Args {
+    min: None,
+    max: Some(9.0),
+    rule: &catalog::OCA_BUTTON_INDEX_RANGE,
+};
 
 impl Check for ButtonIndex {
     const EXPECTED: &'static str = "an integer from 0 to 9";
@@ -29,17 +33,35 @@ impl Check for ButtonIndex {
             Value::Number(n) => {
                 let value = n.as_f64();
                 if !n.is_integer() {
-                    cx.emit(&catalog::OCA_BUTTON_INDEX_TYPE, at, node.span, format!("`index` is {}; it must be a whole number", n.raw()));
+                    cx.emit(
+                        &catalog::OCA_BUTTON_INDEX_TYPE,
+                        at,
+                        node.span,
+                        format!("`index` is {}; it must be a whole number", n.raw()),
+                    );
                 } else if value < 0.0 {
-                    cx.emit(&catalog::OCA_BUTTON_INDEX_TYPE, at, node.span, format!("`index` is {}; indexes start at 0", n.raw()));
+                    cx.emit(
+                        &catalog::OCA_BUTTON_INDEX_TYPE,
+                        at,
+                        node.span,
+                        format!("`index` is {}; indexes start at 0", n.raw()),
+                    );
                 } else {
                     range::check_value(value, n.raw(), node, at, cx, &INDEX_RANGE);
                 }
                 true
             }
             Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-                cx.emit(&catalog::OCA_BUTTON_INDEX_STRING, at, node.span, format!("`index` is the string \"{s}\"; OCA documents an integer"))
-                    .help(format!("write {} without quotes", s.trim_start_matches('0').parse::<u64>().unwrap_or(0)));
+                cx.emit(
+                    &catalog::OCA_BUTTON_INDEX_STRING,
+                    at,
+                    node.span,
+                    format!("`index` is the string \"{s}\"; OCA documents an integer"),
+                )
+                .help(format!(
+                    "write {} without quotes",
+                    s.trim_start_matches('0').parse::<u64>().unwrap_or(0)
+                ));
                 let value: f64 = s.parse().unwrap_or(f64::INFINITY);
                 range::check_value(value, s, node, at, cx, &INDEX_RANGE);
                 true
@@ -98,7 +120,12 @@ impl Check for ButtonParameters {
                     }
                     1 => {}
                     n => {
-                        cx.emit(&catalog::OCA_BUTTON_PARAMETERS_SHAPE, at, node.span, format!("the button has {n} parameters; it takes exactly one"));
+                        cx.emit(
+                            &catalog::OCA_BUTTON_PARAMETERS_SHAPE,
+                            at,
+                            node.span,
+                            format!("the button has {n} parameters; it takes exactly one"),
+                        );
                     }
                 }
                 for (i, item) in items.iter().enumerate() {
@@ -107,8 +134,13 @@ impl Check for ButtonParameters {
                 true
             }
             Value::Object(_) => {
-                cx.emit(&catalog::OCA_BUTTON_PARAMETERS_SHAPE, at, node.span, "`parameters` is an object; OCA describes an array of one")
-                    .help("wrap it in brackets: `\"parameters\": [{...}]`");
+                cx.emit(
+                    &catalog::OCA_BUTTON_PARAMETERS_SHAPE,
+                    at,
+                    node.span,
+                    "`parameters` is an object; OCA describes an array of one",
+                )
+                .help("wrap it in brackets: `\"parameters\": [{...}]`");
                 ButtonParameter::check(node, at, cx)
             }
             _ => {
@@ -137,7 +169,9 @@ impl JsonSchema for ButtonParameters {
 }
 
 /// Reads parameters written as an array or as one bare object.
-pub fn parameters_from_array_or_object<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ButtonParameter>, D::Error> {
+pub fn parameters_from_array_or_object<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<ButtonParameter>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Raw {
@@ -157,33 +191,48 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     if super::position(node) != Some("button") {
         return;
     }
-    let Some(kind) = super::sub_type(node) else { return };
+    let Some(kind) = super::sub_type(node) else {
+        return;
+    };
     let expected = match kind {
         "quick_reply" => "payload",
         "url_dynamic" => "text",
         _ => return,
     };
     let params_at = at.key("parameters");
-    let as_object = node.get("parameters").is_some_and(|p| p.as_object().is_some());
+    let as_object = node
+        .get("parameters")
+        .is_some_and(|p| p.as_object().is_some());
     for (i, param) in super::parameters(node).iter().enumerate() {
-        let here = if as_object { params_at } else { params_at.index(i) };
-        let Some(ty) = param.get("type") else { continue };
+        let here = if as_object {
+            params_at
+        } else {
+            params_at.index(i)
+        };
+        let Some(ty) = param.get("type") else {
+            continue;
+        };
         let ty_at = here.key("type");
         match ty.as_str() {
             Some(t) if t == expected => {}
             Some(t @ ("payload" | "text")) => {
-                cx.emit(&catalog::OCA_BUTTON_PARAM_TYPE, &ty_at, ty.span, format!("a `{kind}` button takes a `{expected}` parameter, not `{t}`"))
-                    .help(match kind {
-                        "quick_reply" => "write `{\"type\": \"payload\", \"payload\": \"...\"}`",
-                        _ => "write `{\"type\": \"text\", \"text\": \"<url suffix>\"}`",
-                    });
+                cx.emit(
+                    &catalog::OCA_BUTTON_PARAM_TYPE,
+                    &ty_at,
+                    ty.span,
+                    format!("a `{kind}` button takes a `{expected}` parameter, not `{t}`"),
+                )
+                .help(match kind {
+                    "quick_reply" => "write `{\"type\": \"payload\", \"payload\": \"...\"}`",
+                    _ => "write `{\"type\": \"text\", \"text\": \"<url suffix>\"}`",
+                });
             }
             _ => {}
         }
-        if kind == "url_dynamic" {
-            if let Some(text) = param.get("text").filter(|t| t.as_str().is_some()) {
-                url_suffix(text, &here.key("text"), cx);
-            }
+        if kind == "url_dynamic"
+            && let Some(text) = param.get("text")
+        {
+            url_suffix(text, &here.key("text"), cx);
         }
     }
 }
@@ -194,10 +243,26 @@ fn url_suffix(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     let Some(text) = node.as_str() else { return };
     let lower = text.trim_start().to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
-        cx.emit(&catalog::WHATSAPP_BUTTON_URL_SUFFIX, at, node.span, format!("{} is a whole URL, but it is appended to the template's URL", describe(at)))
-            .help("send only the part after the template's base URL, e.g. `A1024` or `track?id=A1024`");
+        cx.emit(
+            &catalog::WHATSAPP_BUTTON_URL_SUFFIX,
+            at,
+            node.span,
+            format!(
+                "{} is a whole URL, but it is appended to the template's URL",
+                describe(at)
+            ),
+        )
+        .help("send only the part after the template's base URL, e.g. `A1024` or `track?id=A1024`");
     } else if text.chars().any(char::is_whitespace) {
-        cx.emit(&catalog::WHATSAPP_BUTTON_URL_SUFFIX, at, node.span, format!("{} contains whitespace, which breaks the link", describe(at)))
-            .help("percent-encode spaces as `%20`, or remove them");
+        cx.emit(
+            &catalog::WHATSAPP_BUTTON_URL_SUFFIX,
+            at,
+            node.span,
+            format!(
+                "{} contains whitespace, which breaks the link",
+                describe(at)
+            ),
+        )
+        .help("percent-encode spaces as `%20`, or remove them");
     }
 }

@@ -13,7 +13,9 @@ pub mod text;
 use crate::json::Node;
 
 /// The components of a template node (`payload` items that are objects), with their index.
-pub(crate) fn components<'n, 'a>(template: &'n Node<'a>) -> impl Iterator<Item = (usize, &'n Node<'a>)> {
+pub(crate) fn components<'n, 'a>(
+    template: &'n Node<'a>,
+) -> impl Iterator<Item = (usize, &'n Node<'a>)> {
     template
         .get("payload")
         .and_then(Node::as_array)
@@ -39,7 +41,10 @@ pub(crate) fn parameters<'n, 'a>(component: &'n Node<'a>) -> &'n [Node<'a>] {
 
 /// A button's `sub_types` (or the `sub_type` spelling), if it is a string.
 pub(crate) fn sub_type<'n>(component: &'n Node<'_>) -> Option<&'n str> {
-    component.get("sub_types").or_else(|| component.get("sub_type")).and_then(Node::as_str)
+    component
+        .get("sub_types")
+        .or_else(|| component.get("sub_type"))
+        .and_then(Node::as_str)
 }
 
 /// A button's index as a number, from an integer or a numeric string.

@@ -16,7 +16,9 @@ pub fn duplicate_positions(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     let Some(items) = node.as_array() else { return };
     let mut first: [Option<usize>; 2] = [None, None];
     for (i, item) in items.iter().enumerate() {
-        let Some(position) = item.get("position") else { continue };
+        let Some(position) = item.get("position") else {
+            continue;
+        };
         let slot = match position.as_str() {
             Some("header") => 0,
             Some("body") => 1,
@@ -41,7 +43,9 @@ pub fn duplicate_positions(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
 
 /// A header takes exactly one parameter; `[]` gets its own code (a body may be empty).
 pub fn header_parameters(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
-    let Some(params) = node.as_array() else { return };
+    let Some(params) = node.as_array() else {
+        return;
+    };
     match params.len() {
         0 => {
             cx.emit(&catalog::OCA_PAYLOAD_EMPTY_PARAMETERS, at, node.span, "the header component has no parameters")
@@ -49,7 +53,12 @@ pub fn header_parameters(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
         }
         1 => {}
         n => {
-            cx.emit(&catalog::OCA_HEADER_PARAM_COUNT, at, node.span, format!("the header has {n} parameters; a template header takes exactly one"));
+            cx.emit(
+                &catalog::OCA_HEADER_PARAM_COUNT,
+                at,
+                node.span,
+                format!("the header has {n} parameters; a template header takes exactly one"),
+            );
         }
     }
 }

@@ -15,12 +15,25 @@ use crate::vendors::oca::registry::{ButtonKind, HeaderKind, Template};
 
 /// Checks a template node against the registry, when one was given.
 pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
-    let Some(registry) = cx.options().templates.clone() else { return };
-    let Some(id_node) = node.get("template_code_id") else { return };
-    let Some(id) = id_node.as_str().filter(|id| !id.is_empty()) else { return };
+    let Some(registry) = cx.options().templates.clone() else {
+        return;
+    };
+    let Some(id_node) = node.get("template_code_id") else {
+        return;
+    };
+    let Some(id) = id_node.as_str().filter(|id| !id.is_empty()) else {
+        return;
+    };
     let Some(template) = registry.get(id) else {
-        cx.emit(&catalog::OCA_TEMPLATE_UNREGISTERED, &at.key("template_code_id"), id_node.span, format!("template `{id}` is not in the registry"))
-            .help("add it to the registry file if it is approved; OCA answers 59 for unknown templates");
+        cx.emit(
+            &catalog::OCA_TEMPLATE_UNREGISTERED,
+            &at.key("template_code_id"),
+            id_node.span,
+            format!("template `{id}` is not in the registry"),
+        )
+        .help(
+            "add it to the registry file if it is approved; OCA answers 59 for unknown templates",
+        );
         return;
     };
     let payload_at = at.key("payload");
@@ -39,7 +52,10 @@ fn body(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: &m
         let (here, span) = match body {
             Some((i, c)) => {
                 component_at = at.index(i);
-                (component_at.key("parameters"), c.get("parameters").map_or(c.span, |p| p.span))
+                (
+                    component_at.key("parameters"),
+                    c.get("parameters").map_or(c.span, |p| p.span),
+                )
             }
             None => (*at, payload_span),
         };
@@ -66,8 +82,16 @@ fn header(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: 
     match (header, wanted) {
         (None, None) => {}
         (Some((i, c)), None) => {
-            cx.emit(&catalog::OCA_TEMPLATE_HEADER_MISMATCH, &at.index(i), c.span, format!("template `{id}` has a {} header, which takes no component", describe(t.header)))
-                .help("remove the header component");
+            cx.emit(
+                &catalog::OCA_TEMPLATE_HEADER_MISMATCH,
+                &at.index(i),
+                c.span,
+                format!(
+                    "template `{id}` has a {} header, which takes no component",
+                    describe(t.header)
+                ),
+            )
+            .help("remove the header component");
         }
         (None, Some(kind)) => {
             cx.emit(&catalog::OCA_TEMPLATE_HEADER_MISMATCH, at, payload_span, format!("template `{id}` has a {kind} header, but the payload has no header component"))
@@ -75,7 +99,10 @@ fn header(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: 
         }
         (Some((i, c)), Some(kind)) => {
             let params = super::parameters(c);
-            let actual = params.first().and_then(|p| p.get("type")).and_then(Node::as_str);
+            let actual = params
+                .first()
+                .and_then(|p| p.get("type"))
+                .and_then(Node::as_str);
             if params.len() == 1 && actual.is_some_and(|a| a != kind) {
                 let (component_at, span) = (at.index(i), params.first().map_or(c.span, |p| p.span));
                 let params_at = component_at.key("parameters");
@@ -85,7 +112,10 @@ fn header(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: 
                     &catalog::OCA_TEMPLATE_HEADER_MISMATCH,
                     &param_at,
                     span,
-                    format!("template `{id}` has a {kind} header, but the parameter is `{}`", actual.unwrap_or_default()),
+                    format!(
+                        "template `{id}` has a {kind} header, but the parameter is `{}`",
+                        actual.unwrap_or_default()
+                    ),
                 );
             }
         }
@@ -96,7 +126,9 @@ fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx:
     let id = &t.template_code_id;
     let mut supplied = Vec::new();
     for (i, c) in super::components(node).filter(|(_, c)| super::position(c) == Some("button")) {
-        let Some(index) = super::button_index(c) else { continue };
+        let Some(index) = super::button_index(c) else {
+            continue;
+        };
         supplied.push(index);
         let index_node = c.get("index").unwrap_or(c);
         let Some(registered) = usize::try_from(index).ok().and_then(|ix| t.button(ix)) else {
@@ -104,7 +136,10 @@ fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx:
                 &catalog::OCA_TEMPLATE_BUTTON_INDEX,
                 &at.index(i).key("index"),
                 index_node.span,
-                format!("button {index} does not exist: template `{id}` has {} buttons", t.buttons.len()),
+                format!(
+                    "button {index} does not exist: template `{id}` has {} buttons",
+                    t.buttons.len()
+                ),
             );
             continue;
         };
@@ -113,14 +148,23 @@ fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx:
                 cx.emit(&catalog::OCA_TEMPLATE_BUTTON_STATIC, &at.index(i), c.span, format!("button {index} of `{id}` is static; it takes no component"))
                     .help("remove this component: static buttons (fixed URL, call) have nothing to fill in");
             }
-            (kind, Some(given)) if matches!(given, "quick_reply" | "url_dynamic") && given != kind.as_str() => {
-                let key = if c.get("sub_types").is_some() { "sub_types" } else { "sub_type" };
+            (kind, Some(given))
+                if matches!(given, "quick_reply" | "url_dynamic") && given != kind.as_str() =>
+            {
+                let key = if c.get("sub_types").is_some() {
+                    "sub_types"
+                } else {
+                    "sub_type"
+                };
                 let span = c.get(key).map_or(c.span, |n| n.span);
                 cx.emit(
                     &catalog::OCA_TEMPLATE_BUTTON_SUB_TYPE,
                     &at.index(i).key(key),
                     span,
-                    format!("button {index} of `{id}` is `{}`, not `{given}`", kind.as_str()),
+                    format!(
+                        "button {index} of `{id}` is `{}`, not `{given}`",
+                        kind.as_str()
+                    ),
                 );
             }
             _ => {}

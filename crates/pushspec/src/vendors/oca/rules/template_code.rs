@@ -26,13 +26,22 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
         None
     };
     if let Some(problem) = problem {
-        cx.emit(&catalog::OCA_TEMPLATE_CODE_SHAPE, at, node.span, format!("`template_code_id` {problem}; OCA would answer 59 (template not found)"))
-            .help("copy the id of the approved template from the OCA dashboard");
+        cx.emit(
+            &catalog::OCA_TEMPLATE_CODE_SHAPE,
+            at,
+            node.span,
+            format!("`template_code_id` {problem}; OCA would answer 59 (template not found)"),
+        )
+        .help("copy the id of the approved template from the OCA dashboard");
     }
 }
 
 fn is_placeholder(id: &str) -> bool {
-    let braces = id.find("{{").is_some_and(|i| id.get(i..).is_some_and(|rest| rest.contains("}}")));
-    let angles = id.find('<').is_some_and(|i| id.get(i..).is_some_and(|rest| rest.contains('>')));
+    let braces = id
+        .find("{{")
+        .is_some_and(|i| id.get(i..).is_some_and(|rest| rest.contains("}}")));
+    let angles = id
+        .find('<')
+        .is_some_and(|i| id.get(i..).is_some_and(|rest| rest.contains('>')));
     braces || angles
 }

@@ -16,8 +16,16 @@ use crate::rules::url;
 pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     let Some(text) = node.as_str() else { return };
     if !text.is_empty() && text.trim().is_empty() {
-        cx.emit(&catalog::WHATSAPP_PARAM_TEXT_EMPTY, at, node.span, format!("{} is blank; WhatsApp rejects empty parameters", describe(at)))
-            .help("send a visible value, or use a template without this placeholder");
+        cx.emit(
+            &catalog::WHATSAPP_PARAM_TEXT_EMPTY,
+            at,
+            node.span,
+            format!(
+                "{} is blank; WhatsApp rejects empty parameters",
+                describe(at)
+            ),
+        )
+        .help("send a visible value, or use a template without this placeholder");
         return;
     }
     if let Some(c) = text.chars().find(|c| matches!(c, '\n' | '\r' | '\t')) {
@@ -26,13 +34,37 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             '\r' => "a carriage return",
             _ => "a tab",
         };
-        cx.emit(&catalog::WHATSAPP_PARAM_TEXT_CHARS, at, node.span, format!("{} contains {name}; WhatsApp parameters cannot", describe(at)))
-            .help("put line breaks in the approved template text, not in parameters");
+        cx.emit(
+            &catalog::WHATSAPP_PARAM_TEXT_CHARS,
+            at,
+            node.span,
+            format!(
+                "{} contains {name}; WhatsApp parameters cannot",
+                describe(at)
+            ),
+        )
+        .help("put line breaks in the approved template text, not in parameters");
     } else if text.contains("     ") {
-        cx.emit(&catalog::WHATSAPP_PARAM_TEXT_CHARS, at, node.span, format!("{} contains 5 or more spaces in a row; WhatsApp rejects that", describe(at)));
+        cx.emit(
+            &catalog::WHATSAPP_PARAM_TEXT_CHARS,
+            at,
+            node.span,
+            format!(
+                "{} contains 5 or more spaces in a row; WhatsApp rejects that",
+                describe(at)
+            ),
+        );
     }
     let trimmed = text.trim();
     if url::is_bare_absolute_url(trimmed) && url::host_is_local(trimmed) {
-        cx.emit(&catalog::URL_HOST_LOCAL, at, node.span, format!("{} is a URL to a local or private host, which recipients cannot open", describe(at)));
+        cx.emit(
+            &catalog::URL_HOST_LOCAL,
+            at,
+            node.span,
+            format!(
+                "{} is a URL to a local or private host, which recipients cannot open",
+                describe(at)
+            ),
+        );
     }
 }

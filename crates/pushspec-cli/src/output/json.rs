@@ -1,0 +1,109 @@
+//! The `json` format: one pretty-printed document, version 1, for other tools to parse.
+//!
+//! The structs below *are* the contract: field names, their order and their types are pinned
+//! here rather than borrowed from the library's types, so a change in the library cannot
+//! change this output by accident. Any change to them is a new `version`.
+
+use std::io::{self, Write};
+
+use pushspec::{Diagnostic, Severity};
+use serde::Serialize;
+
+use super::{Checked, Render, Summary};
+
+/// The version of the document's shape.
+const VERSION: u32 = 1;
+
+/// The JSON renderer: collects the inputs and writes the document at the end.
+#[derive(Debug, Default)]
+pub(super) struct Json {
+    inputs: Vec<InputOut>,
+}
+
+/// The whole document.
+#[derive(Debug, Serialize)]
+struct DocumentOut<'a> {
+    version: u32,
+    inputs: &'a [InputOut],
+    summary: SummaryOut,
+}
+
+/// One validated input.
+#[derive(Debug, Serialize)]
+struct InputOut {
+    /// The path as given; `-` for standard input.
+    path: String,
+    endpoint: &'static str,
+    valid: bool,
+    diagnostics: Vec<DiagnosticOut>,
+}
+
+/// One finding.
+#[derive(Debug, Serialize)]
+struct DiagnosticOut {
+    code: &'static str,
+    /// `"error"` or `"warning"`.
+    severity: &'static str,
+    pointer: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    message: String,
+    /// `null` when the rule has nothing to suggest.
+    help: Option<String>,
+}
+
+/// The totals.
+#[derive(Debug, Serialize)]
+struct SummaryOut {
+    inputs: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl From<&Diagnostic> for DiagnosticOut {
+    fn from(d: &Diagnostic) -> Self {
+        DiagnosticOut {
+            code: d.rule.code,
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            pointer: d.pointer.clone(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+            help: d.help.clone(),
+        }
+    }
+}
+
+impl Render for Json {
+    fn input(&mut self, _: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
+        self.inputs.push(InputOut {
+            path: input.path.to_owned(),
+            endpoint: input.endpoint,
+            valid: input.valid,
+            diagnostics: input
+                .report
+                .diagnostics
+                .iter()
+                .map(DiagnosticOut::from)
+                .collect(),
+        });
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let document = DocumentOut {
+            version: VERSION,
+            inputs: &self.inputs,
+            summary: SummaryOut {
+                inputs: summary.inputs,
+                errors: summary.errors,
+                warnings: summary.warnings,
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
+    }
+}

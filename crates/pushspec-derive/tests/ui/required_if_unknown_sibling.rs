@@ -1,0 +1,10 @@
+use pushspec::Model;
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Model)]
+struct Broadcast {
+    platform: String,
+    #[pushspec(required_if(platfrom = "facebook", code = "mantago.fb-tag.required"))]
+    fb_tag: Option<String>,
+}
+fn main() {}

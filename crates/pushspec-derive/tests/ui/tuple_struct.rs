@@ -1,0 +1,6 @@
+use pushspec::Model;
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Model)]
+struct Phone(String);
+fn main() {}
