@@ -142,9 +142,20 @@ fn struct_impls(c: &Container, fields: &[Field]) -> (TokenStream, TokenStream) {
     (check, schema)
 }
 
+/// Where a tagged variant's fields stand: the tag member, its value for this variant, and
+/// the keys of the other variants.
+struct Variant<'a> {
+    tag: &'a str,
+    value: &'a str,
+    siblings: Vec<&'a str>,
+}
+
 /// The member walk shared by structs and tagged variants. Expects `node`, `members`, `at`
-/// and `cx` in scope. `tag` is the tag member of a tagged enum, which is not unknown.
-fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStream {
+/// and `cx` in scope. In a variant, the tag member and the other variants' keys are
+/// documented keys of the object, so they are not unknown: a key of another variant shows
+/// in the message about the one this variant misses.
+fn check_fields(c: &Container, fields: &[Field], variant: Option<&Variant<'_>>) -> TokenStream {
+    let tag = variant.map(|v| v.tag);
     let n = fields.iter().filter(|f| !f.flatten).count();
     let slots: Vec<Ident> = (0..n).map(|i| format_ident!("__f{}", i)).collect();
     let plain: Vec<&Field> = fields.iter().filter(|f| !f.flatten).collect();
@@ -159,6 +170,10 @@ fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStre
         }
     }
     let tag_arm = tag.map(|t| quote!(#t => continue,));
+    let sibling_arm = variant.filter(|v| !v.siblings.is_empty()).map(|v| {
+        let siblings = &v.siblings;
+        quote!(#(#siblings)|* => continue,)
+    });
     let known: Vec<&str> = plain
         .iter()
         .flat_map(|f| std::iter::once(f.wire.as_str()).chain(f.aliases.iter().map(String::as_str)))
@@ -173,7 +188,7 @@ fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStre
     let field_checks = plain
         .iter()
         .zip(&slots)
-        .map(|(f, slot)| check_field(f, slot));
+        .map(|(f, slot)| check_field(f, slot, variant));
     let by_ident = |ident: &Ident| -> Option<(usize, &Field)> {
         plain
             .iter()
@@ -219,6 +234,7 @@ fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStre
             let (i, alias): (usize, bool) = match &*m.key {
                 #(#arms)*
                 #tag_arm
+                #sibling_arm
                 _ => {
                     __p::rules::unknown::apply(m, at, cx, &[#(#known),*], #unknown_rule);
                     #flatten_check
@@ -241,18 +257,27 @@ fn check_fields(c: &Container, fields: &[Field], tag: Option<&str>) -> TokenStre
     }
 }
 
-fn check_field(f: &Field, slot: &Ident) -> TokenStream {
+fn check_field(f: &Field, slot: &Ident, variant: Option<&Variant<'_>>) -> TokenStream {
     let wire = &f.wire;
     let ty = &f.ty;
+    let missing = |rule: TokenStream| match variant {
+        Some(Variant {
+            tag,
+            value,
+            siblings,
+        }) => quote! {
+            __p::rules::presence::missing_in_variant(node, &at.key(#wire), cx, #rule, (#tag, #value), &[#(#siblings),*]);
+        },
+        None => quote!(__p::rules::presence::missing(node, &at.key(#wire), cx, #rule);),
+    };
     let absent = if f.optional {
         if f.expected {
-            quote!(__p::rules::presence::missing(node, &at.key(#wire), cx, &__p::catalog::COMMON_FIELD_EXPECTED);)
+            missing(quote!(&__p::catalog::COMMON_FIELD_EXPECTED))
         } else {
             quote!()
         }
     } else {
-        let r = default_rule(f.missing.as_ref(), "COMMON_FIELD_REQUIRED");
-        quote!(__p::rules::presence::missing(node, &at.key(#wire), cx, #r);)
+        missing(default_rule(f.missing.as_ref(), "COMMON_FIELD_REQUIRED"))
     };
     let type_check = match &f.with {
         Some(with) => quote!(#with(&m.value, &at, cx)),
@@ -551,7 +576,30 @@ fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream
     let enum_rule = default_rule(e.enum_code.as_ref(), "COMMON_FIELD_ENUM");
     let arms = e.variants.iter().map(|v| {
         let wire = &v.wire;
-        let body = check_fields(c, &v.fields, Some(tag));
+        let own: Vec<&str> = v
+            .fields
+            .iter()
+            .flat_map(|f| {
+                std::iter::once(f.wire.as_str()).chain(f.aliases.iter().map(String::as_str))
+            })
+            .collect();
+        let mut siblings: Vec<&str> = e
+            .variants
+            .iter()
+            .flat_map(|o| o.fields.iter().map(|f| f.wire.as_str()))
+            .filter(|k| !own.contains(k) && k != tag)
+            .collect();
+        siblings.sort_unstable();
+        siblings.dedup();
+        let body = check_fields(
+            c,
+            &v.fields,
+            Some(&Variant {
+                tag,
+                value: wire,
+                siblings,
+            }),
+        );
         quote!(#wire => { #body })
     });
     let check = quote! {

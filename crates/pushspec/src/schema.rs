@@ -43,6 +43,7 @@ pub struct FieldSchema<'o> {
     schema: Value,
     required: bool,
     items: bool,
+    aliases: Vec<String>,
 }
 
 impl Object {
@@ -76,6 +77,7 @@ impl Object {
             schema,
             required,
             items: false,
+            aliases: Vec::new(),
         }
     }
 
@@ -221,12 +223,12 @@ impl FieldSchema<'_> {
         }
     }
 
-    /// Other accepted spellings of the key, each flagged with `rule`.
+    /// Other accepted spellings of the key, each flagged with `rule` (a warning). The schema
+    /// accepts them as `deprecated` properties, and a required field may be given under any
+    /// of its spellings.
     pub fn aliases(&mut self, aliases: &[&str], rule: &'static Rule) {
         self.note(rule);
-        if let Some(map) = self.schema.as_object_mut() {
-            map.insert("x-pushspec-aliases".into(), json!(aliases));
-        }
+        self.aliases.extend(aliases.iter().map(|a| (*a).to_owned()));
     }
 
     /// Rules that follow apply to the array's items.
@@ -237,8 +239,18 @@ impl FieldSchema<'_> {
 
     /// Puts the property into its object.
     pub fn finish(self) {
-        if self.required {
+        if self.required && self.aliases.is_empty() {
             self.object.required.push(self.name.to_owned());
+        } else if self.required {
+            let spellings =
+                std::iter::once(self.name).chain(self.aliases.iter().map(String::as_str));
+            let any: Vec<Value> = spellings.map(|n| json!({ "required": [n] })).collect();
+            self.object.all_of.push(json!({ "anyOf": any }));
+        }
+        for alias in &self.aliases {
+            let mut schema = self.schema.clone();
+            insert(&mut schema, "deprecated", json!(true));
+            self.object.properties.insert(alias.clone(), schema);
         }
         self.object
             .properties

@@ -5,6 +5,7 @@ use crate::check::{Cx, Options};
 use crate::diag::{Path, Report};
 use crate::endpoint::Endpoint;
 use crate::json::{self, Member, Node, Value};
+use crate::rules;
 
 /// Validates a bare request body as `endpoint`. Rules that need the method, URL or headers
 /// are skipped (spec §0). Never panics; a body that is not JSON gets one
@@ -13,7 +14,7 @@ pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options
     let mut cx = Cx::new(options);
     match json::parse(body, &options.limits) {
         Ok(node) => {
-            duplicate_keys(&node, &Path::BODY, &mut cx);
+            every_value(&node, None, &Path::BODY, &mut cx);
             (endpoint.check_body)(&node, &Path::BODY, &mut cx);
         }
         Err(e) => {
@@ -34,9 +35,10 @@ pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options
     report
 }
 
-/// Reports every key that an object repeats. JSON parsers disagree on which copy wins (the
-/// vendors' PHP and Node servers take the last), so a repeat is never resolved silently.
-fn duplicate_keys(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
+/// The rules that apply to every value whatever its field, in one walk: repeated keys
+/// (JSON parsers disagree on which copy wins; the vendors' PHP and Node servers take the
+/// last, so a repeat is never resolved silently) and unfilled placeholders.
+fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx: &mut Cx<'_>) {
     match &node.value {
         Value::Object(members) => {
             // Objects are small, so a scan of the earlier keys is cheapest; a set takes over
@@ -61,14 +63,15 @@ fn duplicate_keys(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                     )
                     .help("servers keep only one of the values (most keep the last); remove the others");
                 }
-                duplicate_keys(&m.value, &at.key(&m.key), cx);
+                every_value(&m.value, Some(&m.key), &at.key(&m.key), cx);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                duplicate_keys(item, &at.index(i), cx);
+                every_value(item, None, &at.index(i), cx);
             }
         }
+        Value::String(_) => rules::placeholder::apply(node, key, at, cx),
         _ => {}
     }
 }

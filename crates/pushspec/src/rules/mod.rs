@@ -10,6 +10,9 @@ pub mod group;
 pub mod presence;
 pub mod unknown;
 
+// Every value, whatever its field.
+pub mod placeholder;
+
 // Declarative value rules.
 pub mod chars;
 pub mod items;

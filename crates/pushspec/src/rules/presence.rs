@@ -20,6 +20,36 @@ pub fn missing(object: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static
     cx.emit(rule, at, span, format!("{} is missing", describe(at)));
 }
 
+/// Records that the member at `at`, which the variant picked by `tag` needs, is absent. If
+/// the object carries a key of another variant instead, the help says so: that is what a
+/// mismatched tag looks like (`{"type": "image", "video": {...}}`).
+pub fn missing_in_variant(
+    object: &Node<'_>,
+    at: &Path<'_>,
+    cx: &mut Cx<'_>,
+    rule: &'static Rule,
+    tag: (&str, &str),
+    siblings: &[&str],
+) {
+    let span = crate::json::Span::new(object.span.start, object.span.start.saturating_add(1));
+    let (tag, value) = tag;
+    let d = cx.emit(
+        rule,
+        at,
+        span,
+        format!(
+            "{} is missing; an object whose `{tag}` is `{value}` needs it",
+            describe(at)
+        ),
+    );
+    if let Some(other) = siblings.iter().find(|k| object.get(k).is_some()) {
+        d.help(format!(
+            "the object has `{other}` instead: set `{tag}` to match it, or send the value under {}",
+            describe(at)
+        ));
+    }
+}
+
 /// For a required field that is present: `""` counts as absent (spec §0). Returns whether
 /// the value is given.
 pub fn given(value: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Rule) -> bool {

@@ -55,8 +55,8 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             ),
         );
     }
-    let trimmed = text.trim();
-    if url::is_bare_absolute_url(trimmed) && url::host_is_local(trimmed) {
+    let host = url::parse(text.trim()).ok().and_then(|u| u.host);
+    if host.is_some_and(|h| !h.is_empty() && url::host_is_local(h)) {
         cx.emit(
             &catalog::URL_HOST_LOCAL,
             at,

@@ -1,0 +1,102 @@
+//! `common.value.placeholder`: a value copied from documentation and never filled in, such
+//! as `{{customer_name}}`, `<YOUR_TOKEN>`, `{API_HOST}`, `YOUR_BOT_ID`, `token_here`, or a
+//! value equal to its own key (`"botId": "botId"`).
+//!
+//! Applied to every string in the request, not through an attribute: a placeholder can
+//! stand anywhere. The value is never echoed, because it may sit in a secret field.
+
+use crate::catalog;
+use crate::check::{Cx, describe};
+use crate::diag::Path;
+use crate::json::Node;
+
+/// The kind of placeholder `value` is, if it is one. `key` is the member name it stands
+/// under, if any.
+pub fn classify(value: &str, key: Option<&str>) -> Option<&'static str> {
+    let v = value.trim();
+    let upper = v.to_ascii_uppercase();
+    let between = |open: &str, close: &str| {
+        v.find(open)
+            .is_some_and(|i| v.get(i + open.len()..).is_some_and(|r| r.contains(close)))
+    };
+    if between("{{", "}}") {
+        Some("a `{{...}}` template variable")
+    } else if v.len() > 2
+        && v.starts_with('<')
+        && v.ends_with('>')
+        && !v
+            .get(1..v.len() - 1)
+            .unwrap_or_default()
+            .contains(['<', '>'])
+    {
+        Some("an `<...>` placeholder")
+    } else if v.contains("{API_HOST}")
+        || (v.len() > 2
+            && v.starts_with('{')
+            && v.ends_with('}')
+            && is_name(v.get(1..v.len() - 1).unwrap_or_default()))
+    {
+        Some("a `{...}` URL-template parameter")
+    } else if upper.starts_with("YOUR_")
+        || upper.starts_with("YOUR-")
+        || upper.ends_with("_HERE")
+        || upper.ends_with("-HERE")
+    {
+        Some("a `YOUR_...`/`..._here` placeholder")
+    } else if key.is_some_and(|k| !k.is_empty() && k == v) {
+        Some("the name of its own key")
+    } else {
+        None
+    }
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Checks one string value standing at `at` (under the key `key`, if any).
+pub fn apply(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx: &mut Cx<'_>) {
+    let Some(value) = node.as_str() else { return };
+    if let Some(kind) = classify(value, key) {
+        cx.emit(
+            &catalog::COMMON_VALUE_PLACEHOLDER,
+            at,
+            node.span,
+            format!("{} looks like {kind}, not a real value", describe(at)),
+        )
+        .help("replace it with the real value before sending");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::classify;
+
+    #[test]
+    fn recognises_documentation_placeholders_only() {
+        for (value, key) in [
+            ("{{nama_pelanggan}}", None),
+            ("Halo {{1}}", None),
+            ("<YOUR_TOKEN>", None),
+            ("<bot id>", None),
+            ("https://{API_HOST}/api/v1/message/push", None),
+            ("{botId}", None),
+            ("YOUR_BOT_ID", None),
+            ("token_here", None),
+            ("botId", Some("botId")),
+        ] {
+            assert!(classify(value, key).is_some(), "{value:?}");
+        }
+        for value in [
+            "Rina",
+            "A1024",
+            "<b>bold</b> and <i>",
+            "a < b > c",
+            "{}",
+            "your order",
+            "https://shop.example/a?b={c}",
+        ] {
+            assert_eq!(classify(value, Some("text")), None, "{value:?}");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Every fixture against its sidecar: the exact codes, then the whole report as a snapshot
+//! (`tests/snapshots/`), so a change of message, pointer or position shows in review.
+
+use pushspec_tests::{all, codes, render};
+
+#[test]
+fn fixtures_report_exactly_their_expected_codes() {
+    let fixtures = all();
+    assert!(
+        fixtures.len() >= 25,
+        "found only {} fixtures",
+        fixtures.len()
+    );
+    let mut failures = Vec::new();
+    for f in &fixtures {
+        let report = f.validate();
+        let got = codes(&report);
+        if got != f.expected {
+            failures.push(format!(
+                "{}\n  expected: {:?}\n  got:      {:?}\n{}",
+                f.id(),
+                f.expected,
+                got,
+                render(&report)
+            ));
+        }
+        if f.kind == "valid" && !report.diagnostics.is_empty() {
+            failures.push(format!(
+                "{}: a valid fixture must have no diagnostic\n{}",
+                f.id(),
+                render(&report)
+            ));
+        }
+        if f.kind == "invalid" && report.diagnostics.is_empty() {
+            failures.push(format!(
+                "{}: an invalid fixture must have a diagnostic",
+                f.id()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures disagree:\n\n{}",
+        failures.len(),
+        fixtures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_diagnostic_has_a_position_and_a_pointer_into_the_envelope() {
+    for f in all() {
+        for d in f.validate().diagnostics {
+            assert!(
+                d.line.is_some_and(|l| l >= 1) && d.column.is_some_and(|c| c >= 1),
+                "{}: {d:?}",
+                f.id()
+            );
+            assert!(d.pointer.starts_with("/body"), "{}: {}", f.id(), d.pointer);
+        }
+    }
+}
+
+#[test]
+fn reports_match_their_snapshots() {
+    for f in all() {
+        let report = f.validate();
+        insta::with_settings!({
+            description => format!("{} ({})", f.id(), f.path.display()),
+            omit_expression => true,
+            prepend_module_to_snapshot => false,
+        }, {
+            insta::assert_snapshot!(f.id().replace('/', "__"), render(&report));
+        });
+    }
+}
