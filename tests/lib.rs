@@ -22,6 +22,10 @@ pub struct Fixture {
     pub kind: &'static str,
     /// The file name without extension.
     pub name: String,
+    /// Whether the file is a request envelope (`<name>.request.json`) rather than a body.
+    pub envelope: bool,
+    /// Whether the file is a `.http` file of one or more requests, validated as one batch.
+    pub http: bool,
     /// The body file.
     pub path: PathBuf,
     /// The body bytes.
@@ -33,14 +37,43 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    /// `oca.template/invalid/button-index-range`: unique, and readable in failures.
+    /// `oca.template/invalid/button-index-range` (`.request` for envelopes): unique, and
+    /// readable in failures.
     pub fn id(&self) -> String {
-        format!("{}/{}/{}", self.endpoint.id, self.kind, self.name)
+        let suffix = if self.envelope {
+            ".request"
+        } else if self.http {
+            ".http"
+        } else {
+            ""
+        };
+        format!("{}/{}/{}{suffix}", self.endpoint.id, self.kind, self.name)
     }
 
-    /// Validates the body with the sidecar's options.
+    /// Validates the file with the sidecar's options: as an envelope or as a bare body.
     pub fn validate(&self) -> Report {
-        pushspec::validate_body(self.endpoint, &self.body, &self.options)
+        if self.http {
+            // The requests of one file are one batch: rules across requests apply.
+            let options = Options {
+                batch: Some(Arc::new(pushspec::Batch::new())),
+                ..self.options.clone()
+            };
+            let reports =
+                pushspec::request::validate_http_file(&self.body, Some(self.endpoint), &options);
+            let mut merged = Report {
+                endpoint: Some(self.endpoint.id),
+                ..Report::default()
+            };
+            for (_, report) in reports {
+                merged.diagnostics.extend(report.diagnostics);
+                merged.secrets.extend(report.secrets);
+            }
+            merged
+        } else if self.envelope {
+            pushspec::validate_envelope(&self.body, Some(self.endpoint), &self.options)
+        } else {
+            pushspec::validate_body(self.endpoint, &self.body, &self.options)
+        }
     }
 }
 
@@ -60,7 +93,7 @@ pub fn all() -> Vec<Fixture> {
             };
             let mut paths: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| p.extension().is_some_and(|x| x == "json" || x == "http"))
                 .collect();
             paths.sort();
             for path in paths {
@@ -72,10 +105,16 @@ pub fn all() -> Vec<Fixture> {
 }
 
 fn load(endpoint: &'static Endpoint, kind: &'static str, dir: &Path, path: PathBuf) -> Fixture {
-    let name = path
-        .file_stem()
+    let file = path
+        .file_name()
         .and_then(|s| s.to_str())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let envelope = file.ends_with(".request.json");
+    let http = file.ends_with(".http");
+    let name = file
+        .trim_end_matches(".json")
+        .trim_end_matches(".http")
+        .trim_end_matches(".request")
         .to_owned();
     let body = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let sidecar = path.with_extension("codes");
@@ -93,6 +132,9 @@ fn load(endpoint: &'static Endpoint, kind: &'static str, dir: &Path, path: PathB
                 Some(("templates", file)) => {
                     options.templates = Some(Arc::new(registry(&dir.join(file))))
                 }
+                Some(("now", seconds)) => {
+                    options.now = Some(seconds.parse().expect("`# now:` takes Unix seconds"))
+                }
                 None if option == "strict" => options.profile = Profile::Strict,
                 None if option == "authentication" => options.oca_authentication = true,
                 _ => panic!("{}: unknown option line `{line}`", sidecar.display()),
@@ -106,6 +148,8 @@ fn load(endpoint: &'static Endpoint, kind: &'static str, dir: &Path, path: PathB
         endpoint,
         kind,
         name,
+        envelope,
+        http,
         path,
         body,
         options,

@@ -33,6 +33,15 @@ fn request_schemas_agree_with_the_validator_on_every_fixture() {
         let Ok(value) = serde_json::from_slice::<serde_json::Value>(&f.body) else {
             continue;
         };
+        // An envelope's body is compared with the body schema, on findings in the body.
+        let (value, in_scope): (serde_json::Value, fn(&str) -> bool) = if f.envelope {
+            match value.get("body") {
+                Some(body) if body.is_object() => (body.clone(), |p| p.starts_with("/body")),
+                _ => continue,
+            }
+        } else {
+            (value, |_| true)
+        };
         let validator = schema_for(&format!("{}/request.schema.json", f.endpoint.id));
         let schema_errors: Vec<String> = validator
             .iter_errors(&value)
@@ -42,7 +51,7 @@ fn request_schemas_agree_with_the_validator_on_every_fixture() {
         let errors: Vec<_> = report
             .diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == Severity::Error && in_scope(&d.pointer))
             .collect();
         let expressed: Vec<_> = errors
             .iter()

@@ -1,6 +1,8 @@
 //! JSON helpers shared by the generators: deterministic rendering, a walk over every
 //! subschema of a JSON Schema, `$ref` rewriting and resolution.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Map, Value};
 
 /// The note every generated file carries at its top level.
@@ -118,6 +120,31 @@ pub(crate) fn dangling_ref(document: &Value) -> Option<String> {
     })
 }
 
+/// The names of the `definitions` (whose `$ref`s start with `prefix`) that `roots` reach,
+/// directly or through other definitions.
+pub(crate) fn reachable(
+    roots: &[&Value],
+    definitions: &Map<String, Value>,
+    prefix: &str,
+) -> BTreeSet<String> {
+    let mut reached = BTreeSet::new();
+    let mut pending = Vec::new();
+    for root in roots {
+        collect_refs(root, &mut pending);
+    }
+    while let Some(reference) = pending.pop() {
+        let Some(name) = definition_name(&reference, prefix) else {
+            continue;
+        };
+        if let Some(definition) = definitions.get(&name)
+            && reached.insert(name)
+        {
+            collect_refs(definition, &mut pending);
+        }
+    }
+    reached
+}
+
 /// Collects the string value of every `$ref` key anywhere in `value`.
 ///
 /// Unlike [`walk_schemas`] this does not know where schemas are, so it also works on
@@ -196,6 +223,21 @@ mod tests {
         assert_eq!(schema["properties"]["next"]["$ref"], "#");
         assert_eq!(schema["unevaluatedProperties"]["$ref"], "#");
         assert_eq!(schema["examples"][0]["$ref"], "#/$defs/Node");
+    }
+
+    #[test]
+    fn finds_what_roots_reach() {
+        let definitions = json!({
+            "A": {"properties": {"b": {"$ref": "#/$defs/B"}}},
+            "B": {"items": {"$ref": "#/$defs/A"}},
+            "C": {"$ref": "#/$defs/D"},
+            "D": {"type": "string"}
+        });
+        let definitions = definitions.as_object().unwrap();
+        let root = json!({"anyOf": [{"$ref": "#/$defs/A"}, {"$ref": "#/elsewhere"}]});
+        let reached = reachable(&[&root], definitions, "#/$defs/");
+        assert_eq!(reached.into_iter().collect::<Vec<_>>(), ["A", "B"]);
+        assert!(reachable(&[], definitions, "#/$defs/").is_empty());
     }
 
     #[test]

@@ -11,7 +11,9 @@
 mod ensure;
 mod json;
 mod openapi;
+mod request;
 mod schemas;
+mod security;
 
 use std::process::ExitCode;
 

@@ -1,5 +1,7 @@
-//! The JSON Schema files: `schemas/<endpoint-id>/request.schema.json` and one
-//! `schemas/<endpoint-id>/response.<status>.schema.json` per documented response.
+//! The JSON Schema files: `schemas/<endpoint-id>/request.schema.json` (the request body),
+//! `schemas/<endpoint-id>/parameters.schema.json` (the whole request model: `path`, `query`,
+//! `headers` and `body`) and one `schemas/<endpoint-id>/response.<status>.schema.json` per
+//! documented response.
 //!
 //! Each file is a self-contained JSON Schema 2020-12 document with a stable `$id` under
 //! [`BASE_URI`], a `title`, and the definitions it needs under `$defs`. It is built with a
@@ -7,7 +9,7 @@
 //!
 //! # Why the root definition is inlined
 //!
-//! An endpoint's schema function returns `generator.subschema_for::<T>()`, which for a
+//! An endpoint's schema functions return `generator.subschema_for::<T>()`, which for a
 //! named model is only `{"$ref": "#/$defs/T"}`. Rather than ship that reference as the whole
 //! top level, the file inlines `T`'s definition at the top and keeps the other definitions
 //! in `$defs`, which is exactly the shape of schemars' own `schema_for!(T)`:
@@ -72,6 +74,17 @@ pub(crate) fn files(endpoints: &[&Endpoint]) -> Result<Vec<(PathBuf, String)>, E
         };
         let request = document(&path, endpoint.body_schema, annotations)?;
         files.push((PathBuf::from(path), json::render(&request)));
+
+        let path = format!("schemas/{}/parameters.schema.json", endpoint.id);
+        let annotations = Annotations {
+            title: format!("{} request", endpoint.id),
+            description: format!(
+                "The whole request of `{}` ({}): its `path`, `query`, `headers` and `body`.",
+                endpoint.id, endpoint.summary
+            ),
+        };
+        let parameters = document(&path, endpoint.request_schema, annotations)?;
+        files.push((PathBuf::from(path), json::render(&parameters)));
 
         for response in endpoint.responses {
             check_status(endpoint.id, response.status)?;
@@ -233,6 +246,7 @@ mod tests {
 
     use pushspec::endpoint::{Response, schema_of};
     use schemars::JsonSchema;
+    use serde_json::json;
 
     use super::*;
 
@@ -257,14 +271,46 @@ mod tests {
         schema: schema_of::<String>,
     }];
 
+    /// The whole node request.
+    #[derive(JsonSchema)]
+    #[allow(dead_code, reason = "only its schema is used")]
+    struct NodeRequest {
+        /// The headers.
+        headers: NodeHeaders,
+        /// The node.
+        body: Node,
+    }
+
+    /// Node headers.
+    #[derive(JsonSchema)]
+    #[allow(dead_code, reason = "only its schema is used")]
+    struct NodeHeaders {
+        authorization: pushspec::Secret,
+    }
+
     const NODE: Endpoint = Endpoint {
         id: "test.node",
         vendor: "Test",
         url: "https://example.invalid/nodes",
         summary: "Posts a node",
+        check_request: |_, _, _| {},
         check_body: |_, _, _| {},
+        request_schema: schema_of::<NodeRequest>,
         body_schema: schema_of::<Node>,
         responses: RESPONSES,
+    };
+
+    /// A placeholder: every schema is `true`.
+    const PLACEHOLDER: Endpoint = Endpoint {
+        id: "test.placeholder",
+        vendor: "Test",
+        url: "https://example.invalid/later",
+        summary: "Not written yet",
+        check_request: |_, _, _| {},
+        check_body: |_, _, _| {},
+        request_schema: schema_of::<Value>,
+        body_schema: schema_of::<Value>,
+        responses: &[],
     };
 
     fn parse(files: &[(PathBuf, String)], path: &str) -> Value {
@@ -291,6 +337,46 @@ mod tests {
         assert_eq!(request["properties"]["next"]["anyOf"][0]["$ref"], "#");
         let defs: Vec<&String> = request["$defs"].as_object().unwrap().keys().collect();
         assert_eq!(defs, ["Leaf"]);
+    }
+
+    #[test]
+    fn the_request_model_is_its_own_file_and_the_body_stays_in_request_schema_json() {
+        let files = files(&[&NODE, &PLACEHOLDER]).unwrap();
+        let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "schemas/test.node/parameters.schema.json",
+                "schemas/test.node/request.schema.json",
+                "schemas/test.node/response.4XX.schema.json",
+                "schemas/test.placeholder/parameters.schema.json",
+                "schemas/test.placeholder/request.schema.json",
+            ]
+        );
+        let parameters = parse(&files, "schemas/test.node/parameters.schema.json");
+        assert_eq!(
+            parameters["$id"],
+            "https://pushspec.dev/schemas/test.node/parameters.schema.json"
+        );
+        assert_eq!(parameters["title"], "NodeRequest");
+        assert_eq!(parameters["properties"]["body"]["$ref"], "#/$defs/Node");
+        assert_eq!(
+            parameters["properties"]["headers"]["$ref"],
+            "#/$defs/NodeHeaders"
+        );
+        assert_eq!(
+            parameters["$defs"]["NodeHeaders"]["properties"]["authorization"],
+            json!({"type": "string", "writeOnly": true, "x-pushspec-secret": true})
+        );
+        // Only the root is inlined: the body's self-reference still names its definition.
+        assert_eq!(
+            parameters["$defs"]["Node"]["properties"]["next"]["anyOf"][0]["$ref"],
+            "#/$defs/Node"
+        );
+
+        let placeholder = parse(&files, "schemas/test.placeholder/parameters.schema.json");
+        assert_eq!(placeholder["title"], "test.placeholder request");
+        assert!(placeholder.get("properties").is_none());
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The command line grammar: every subcommand, flag and value, as clap derive types.
 //!
 //! This module only describes what the user may type. Resolving values against the library
-//! (endpoint ids, template registries) and all I/O happen in the subcommand modules, so that
-//! the grammar can be read, and its `--help` output reviewed, in one place.
+//! (endpoint ids, rule codes, template registries) and all I/O happen in the subcommand
+//! modules, so that the grammar can be read, and its `--help` output reviewed, in one place.
 
 use std::path::PathBuf;
 
@@ -15,6 +15,21 @@ Exit codes:
   0  no errors (warnings allowed, unless --strict)
   1  errors found (with --strict, warnings count too)
   2  usage, configuration or I/O error";
+
+/// The exit codes of the commands that only print the catalogues.
+const EXIT_CODES_LIST: &str = "\
+Exit codes:
+  0  printed
+  2  usage or I/O error";
+
+/// The exit codes of `explain`.
+const EXIT_CODES_EXPLAIN: &str = "\
+Exit codes:
+  0  printed
+  2  unknown rule code (the closest codes are suggested), usage or I/O error";
+
+/// What `--endpoint` means by default: find each request's endpoint from its URL.
+pub(crate) const AUTO: &str = "auto";
 
 /// `pushspec`: validate vendor push requests before they are sent.
 #[derive(Debug, Parser)]
@@ -36,16 +51,32 @@ pub(crate) struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Validate request bodies for one endpoint.
+    /// Validate requests (envelopes) or request bodies.
+    ///
+    /// An input that is a JSON object with a string `url` member is a request envelope,
+    /// `{"method", "url", "headers", "body"}`: its method, URL, query, headers and body are all
+    /// checked, and under `--endpoint auto` its URL picks the endpoint. Any other input is a
+    /// bare request body, which needs an explicit `--endpoint`: under `auto` it is reported as
+    /// a usage error (exit code 2), and the other inputs are still validated.
     #[command(after_help = EXIT_CODES)]
     Validate(ValidateArgs),
+    /// List every rule code with its severity and summary.
+    #[command(after_help = EXIT_CODES_LIST)]
+    Rules(ListArgs),
+    /// List every endpoint with its vendor and URL template.
+    #[command(after_help = EXIT_CODES_LIST)]
+    Endpoints(ListArgs),
+    /// Explain a rule code: what it checks, why it matters, its sources, an example.
+    #[command(after_help = EXIT_CODES_EXPLAIN)]
+    Explain(ExplainArgs),
 }
 
 /// `pushspec validate`.
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// The endpoint the bodies are sent to.
-    #[arg(long, value_name = "ID", value_parser = endpoint_ids())]
+    /// The endpoint the requests are sent to. `auto` finds each envelope's endpoint from its
+    /// URL; a bare body needs an explicit endpoint.
+    #[arg(long, value_name = "ID", value_parser = endpoint_ids(), default_value = AUTO)]
     pub(crate) endpoint: String,
 
     /// The OCA template registry (YAML or JSON, by extension); enables the `oca.template.*`
@@ -61,9 +92,25 @@ pub(crate) struct ValidateArgs {
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
 
-    /// Request bodies to validate; `-` reads standard input.
+    /// Request envelopes or bodies to validate; `-` reads standard input.
     #[arg(value_name = "FILE", required = true)]
     pub(crate) files: Vec<PathBuf>,
+}
+
+/// `pushspec rules` and `pushspec endpoints`.
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// How to print the list.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = ListFormat::Human)]
+    pub(crate) format: ListFormat,
+}
+
+/// `pushspec explain`.
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The rule code, e.g. `oca.button.index-range` (see `pushspec rules`).
+    #[arg(value_name = "CODE")]
+    pub(crate) code: String,
 }
 
 /// The report formats.
@@ -75,13 +122,26 @@ pub(crate) enum Format {
     Json,
 }
 
-/// Accepts exactly the ids of the endpoint catalogue, so that a typo is a usage error that
-/// lists them all, and `--help` shows each one with its summary.
+/// The list formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ListFormat {
+    /// Aligned columns, for people.
+    Human,
+    /// One JSON array, for tools.
+    Json,
+}
+
+/// Accepts `auto` and exactly the ids of the endpoint catalogue, so that a typo is a usage
+/// error that lists them all, and `--help` shows each one with its summary.
 fn endpoint_ids() -> PossibleValuesParser {
+    let auto = PossibleValue::new(AUTO)
+        .help("Find each envelope's endpoint from its URL (bare bodies need an explicit id)");
     PossibleValuesParser::new(
-        pushspec::endpoint::ALL
-            .iter()
-            .map(|e| PossibleValue::new(e.id).help(e.summary)),
+        std::iter::once(auto).chain(
+            pushspec::endpoint::ALL
+                .iter()
+                .map(|e| PossibleValue::new(e.id).help(e.summary)),
+        ),
     )
 }
 
@@ -93,5 +153,10 @@ mod tests {
     fn the_grammar_is_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn auto_is_not_an_endpoint_id() {
+        assert!(pushspec::endpoint::find(AUTO).is_none());
     }
 }

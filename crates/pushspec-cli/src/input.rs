@@ -1,4 +1,5 @@
-//! Reading inputs: request bodies from files or standard input, and the template registry.
+//! Reading inputs: requests from files or standard input, what kind of input each one is,
+//! and the template registry.
 //!
 //! The library does no I/O; this module is where bytes come from. Errors are returned as
 //! messages ready for `error: ...`, naming the file, so the caller only decides whether the
@@ -8,6 +9,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use pushspec::json::Limits;
 use pushspec::vendors::oca::Registry;
 use pushspec::vendors::oca::registry::Format;
 
@@ -71,6 +73,32 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// What an input holds, which decides how it is validated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A request envelope `{"method", "url", "headers", "body"}`: a JSON object with a
+    /// string `url` member.
+    Envelope,
+    /// Any other JSON: a bare request body.
+    Body,
+    /// Not JSON at all (or over the input limits). It is still validated, so that the
+    /// syntax error is reported with its position.
+    NotJson,
+}
+
+impl Kind {
+    /// Classifies `bytes` by parsing them with the library's own parser and limits, so that
+    /// the classification and the validation that follows agree on what is JSON. No vendor
+    /// body has a top-level `url` member, so the test cannot mistake a body for an envelope.
+    pub(crate) fn of(bytes: &[u8], limits: &Limits) -> Self {
+        match pushspec::json::parse(bytes, limits) {
+            Ok(root) if root.get("url").is_some_and(|url| url.as_str().is_some()) => Kind::Envelope,
+            Ok(_) => Kind::Body,
+            Err(_) => Kind::NotJson,
+        }
+    }
+}
+
 /// Reads and parses the template registry at `path`, choosing YAML or JSON by extension.
 /// The error names the file, and the line and column where the registry went wrong; the
 /// position is formatted here, as `path:line:column`, rather than taken from the error's
@@ -96,4 +124,25 @@ pub(crate) fn read_registry(path: &Path) -> Result<Registry, String> {
             e.message
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelopes_are_objects_with_a_string_url() {
+        let kind = |s: &str| Kind::of(s.as_bytes(), &Limits::default());
+        assert_eq!(
+            kind(r#"{"url": "https://x.test/a", "body": {}}"#),
+            Kind::Envelope
+        );
+        assert_eq!(kind(r#"{"method": "POST", "url": ""}"#), Kind::Envelope);
+        assert_eq!(kind(r#"{"url": 1}"#), Kind::Body);
+        assert_eq!(kind(r#"{"phone_number": "62812"}"#), Kind::Body);
+        assert_eq!(kind(r#"[{"url": "https://x.test/a"}]"#), Kind::Body);
+        assert_eq!(kind(r#"{"body": {"url": "https://x.test/a"}}"#), Kind::Body);
+        assert_eq!(kind(r#"{"url": "https://x.test/a",}"#), Kind::NotJson);
+        assert_eq!(kind(""), Kind::NotJson);
+    }
 }

@@ -5,14 +5,20 @@
 //! tests can drive the whole command without a process. Modules:
 //!
 //! - `args`: the command line grammar (clap derive), including the `--help` texts;
-//! - `input`: where bytes come from (files, standard input, the template registry);
+//! - `input`: where bytes come from (files, standard input, the template registry), and
+//!   whether an input is a request envelope or a bare body;
 //! - `validate`: the `validate` subcommand, from options to exit status;
-//! - `output`: one renderer per `--format`, which only render report data.
+//! - `output`: one renderer per `--format`, which only render report data;
+//! - `rules`, `endpoints`: the catalogue listings;
+//! - `explain`: `pushspec explain CODE`, and the suggestions for an unknown code.
 #![forbid(unsafe_code)]
 
 mod args;
+mod endpoints;
+mod explain;
 mod input;
 mod output;
+mod rules;
 mod validate;
 
 use std::ffi::OsString;
@@ -76,6 +82,27 @@ pub fn run_with(args: impl IntoIterator<Item = OsString>, streams: Streams<'_>) 
     };
     match cli.command {
         Command::Validate(args) => validate::run(args, streams),
+        Command::Rules(args) => {
+            let written = rules::write(streams.stdout, args.format);
+            finish(written, streams.stderr)
+        }
+        Command::Endpoints(args) => {
+            let written = endpoints::write(streams.stdout, args.format);
+            finish(written, streams.stderr)
+        }
+        Command::Explain(args) => explain::run(&args.code, streams),
+    }
+}
+
+/// The status of a command that only writes to stdout: clean when everything was written,
+/// or when the reader closed the pipe early; an error for any other write failure.
+pub(crate) fn finish(written: io::Result<()>, stderr: &mut dyn Write) -> Status {
+    match written.map_err(Stop::from_write) {
+        Ok(()) | Err(Stop::Closed) => Status::Clean,
+        Err(Stop::Fatal(message)) => {
+            error(stderr, &message);
+            Status::Error
+        }
     }
 }
 
@@ -121,7 +148,7 @@ impl Stop {
         if e.kind() == io::ErrorKind::BrokenPipe {
             Stop::Closed
         } else {
-            Stop::Fatal(format!("cannot write the report: {e}"))
+            Stop::Fatal(format!("cannot write to standard output: {e}"))
         }
     }
 }

@@ -3,15 +3,21 @@
 //!
 //! Policy lives here, not in the renderers: whether an input passes (`--strict` fails on
 //! warnings), which failures stop the run (a bad registry) and which do not (an unreadable
-//! input is reported, the others are still validated, and the run ends with status 2).
+//! input, or a bare body under `--endpoint auto`, is reported, the others are still
+//! validated, and the run ends with status 2).
+//!
+//! Each input is validated by its [`Kind`]: a request envelope with
+//! [`pushspec::validate_envelope`] (which finds the endpoint from the URL under `auto`, and
+//! reports a URL that matches no endpoint, or not the forced one), a bare body with
+//! [`pushspec::validate_body`], which needs an explicit endpoint.
 
 use std::io::Write;
 use std::sync::Arc;
 
-use pushspec::{Options, Profile, Report, endpoint, validate_body};
+use pushspec::{Endpoint, Options, Profile, Report, endpoint, validate_body, validate_envelope};
 
-use crate::args::ValidateArgs;
-use crate::input::{self, Reader, Source};
+use crate::args::{AUTO, ValidateArgs};
+use crate::input::{self, Kind, Reader, Source};
 use crate::output::{self, Checked, Summary};
 use crate::{Status, Stop, Streams, error};
 
@@ -39,12 +45,13 @@ pub(crate) fn run(args: ValidateArgs, streams: Streams<'_>) -> Status {
 #[derive(Debug, Default)]
 struct Tally {
     summary: Summary,
-    unreadable: usize,
+    /// Inputs that could not be validated: unreadable, or a bare body under `auto`.
+    skipped: usize,
 }
 
 impl Tally {
     fn status(&self) -> Status {
-        if self.unreadable > 0 {
+        if self.skipped > 0 {
             Status::Error
         } else if self.summary.valid < self.summary.inputs {
             Status::Problems
@@ -61,13 +68,19 @@ fn validate_all(
     stderr: &mut dyn Write,
     tally: &mut Tally,
 ) -> Result<(), Stop> {
-    let Some(endpoint) = endpoint::find(&args.endpoint) else {
-        let known: Vec<_> = endpoint::ALL.iter().map(|e| e.id).collect();
-        return Err(Stop::Fatal(format!(
-            "unknown endpoint `{}`; known endpoints: {}",
-            args.endpoint,
-            known.join(", ")
-        )));
+    // `None` is `auto`: each envelope's endpoint is found from its URL.
+    let forced = if args.endpoint == AUTO {
+        None
+    } else {
+        let Some(endpoint) = endpoint::find(&args.endpoint) else {
+            let known: Vec<_> = endpoint::ALL.iter().map(|e| e.id).collect();
+            return Err(Stop::Fatal(format!(
+                "unknown endpoint `{}`; known endpoints: {AUTO}, {}",
+                args.endpoint,
+                known.join(", ")
+            )));
+        };
+        Some(endpoint)
     };
     let templates = match &args.templates {
         Some(path) => Some(Arc::new(input::read_registry(path).map_err(Stop::Fatal)?)),
@@ -92,14 +105,24 @@ fn validate_all(
             Ok(bytes) => bytes,
             Err(e) => {
                 error(stderr, &format!("cannot read {name}: {e}"));
-                tally.unreadable += 1;
+                tally.skipped += 1;
                 continue;
             }
         };
-        let report = validate_body(endpoint, &bytes, &options);
+        let Some(report) = validate_one(&bytes, forced, &options) else {
+            error(
+                stderr,
+                &format!(
+                    "{name}: cannot tell the endpoint of a bare body; pass --endpoint ID \
+                     (`pushspec endpoints` lists them), or give a request envelope with its `url`"
+                ),
+            );
+            tally.skipped += 1;
+            continue;
+        };
         let checked = Checked {
             path: &name,
-            endpoint: report.endpoint.unwrap_or(endpoint.id),
+            endpoint: report.endpoint,
             source: &bytes,
             report: &report,
             valid: passes(&report, args.strict),
@@ -111,6 +134,25 @@ fn validate_all(
         .finish(stdout, &tally.summary)
         .map_err(Stop::from_write)?;
     stdout.flush().map_err(Stop::from_write)
+}
+
+/// Validates one input by its kind; `None` for a bare body under `--endpoint auto`, which
+/// cannot be validated without an endpoint.
+fn validate_one(
+    bytes: &[u8],
+    forced: Option<&'static Endpoint>,
+    options: &Options,
+) -> Option<Report> {
+    match (Kind::of(bytes, &options.limits), forced) {
+        (Kind::Envelope, _) => Some(validate_envelope(bytes, forced, options)),
+        (Kind::Body | Kind::NotJson, Some(endpoint)) => {
+            Some(validate_body(endpoint, bytes, options))
+        }
+        // Not JSON and no endpoint: the envelope validator reports the syntax error at the
+        // root, which is all there is to say about such an input.
+        (Kind::NotJson, None) => Some(validate_envelope(bytes, None, options)),
+        (Kind::Body, None) => None,
+    }
 }
 
 /// Whether an input passes: no errors, and with `--strict` no warnings either.
@@ -142,6 +184,7 @@ mod tests {
         Report {
             endpoint: Some("oca.template"),
             diagnostics,
+            secrets: Vec::new(),
         }
     }
 
@@ -157,7 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn unreadable_inputs_win_over_problems() {
+    fn skipped_inputs_win_over_problems() {
         let mut tally = Tally::default();
         assert_eq!(tally.status(), Status::Clean);
         tally.summary = Summary {
@@ -167,7 +210,7 @@ mod tests {
             warnings: 0,
         };
         assert_eq!(tally.status(), Status::Problems);
-        tally.unreadable = 1;
+        tally.skipped = 1;
         assert_eq!(tally.status(), Status::Error);
     }
 }

@@ -26,7 +26,7 @@ pub(crate) fn expand(c: &Container) -> TokenStream {
     let rule_consts = rule_consts(c);
     quote! {
         #[doc(hidden)]
-        #[allow(clippy::all, clippy::pedantic, unused_variables, unused_mut, non_snake_case)]
+        #[allow(clippy::all, clippy::pedantic, unused_variables, unused_mut, unreachable_code, non_snake_case)]
         const _: () = {
             use ::pushspec::__private as __p;
 

@@ -35,42 +35,37 @@ pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
     };
     let mut enum_code = None;
     let mut other_code = None;
-    for attr in input.attrs.iter().filter(|a| a.path() == &PUSHSPEC) {
-        let result = attr.parse_nested_meta(|meta| {
-            if meta.path == NAME {
-                container.name = meta.value()?.parse::<LitStr>()?.value();
-            } else if meta.path == UNKNOWN {
-                container.unknown = Some(code(&meta)?);
-            } else if meta.path == CHECK {
-                container.checks.push(meta.value()?.parse()?);
-            } else if meta.path == RULES {
-                let content;
-                syn::parenthesized!(content in meta.input);
-                let codes = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
-                container.check_rules.extend(codes.into_iter().map(Code));
-            } else if meta.path == EXACTLY_ONE_OF {
-                container.groups.push(group(&meta, GroupKind::ExactlyOne)?);
-            } else if meta.path == AT_LEAST_ONE_OF {
-                container.groups.push(group(&meta, GroupKind::AtLeastOne)?);
-            } else if meta.path == AT_MOST_ONE_OF {
-                container.groups.push(group(&meta, GroupKind::AtMostOne)?);
-            } else if meta.path == ENUM_CODE {
-                enum_code = Some(code(&meta)?);
-            } else if meta.path == OTHER_CODE {
-                other_code = Some(code(&meta)?);
-            } else {
-                return Err(meta.error(format!(
-                    "unknown container attribute `{}`; expected one of: name, unknown, check, rules, \
-                     exactly_one_of, at_least_one_of, at_most_one_of, enum_code, other_code",
-                    path_name(&meta.path)
-                )));
-            }
-            Ok(())
-        });
-        if let Err(e) = result {
-            cx.syn_error(e);
+    for_each_meta(cx, &input.attrs, PUSHSPEC, |meta| {
+        if meta.path == NAME {
+            container.name = meta.value()?.parse::<LitStr>()?.value();
+        } else if meta.path == UNKNOWN {
+            container.unknown = Some(code(meta)?);
+        } else if meta.path == CHECK {
+            container.checks.push(meta.value()?.parse()?);
+        } else if meta.path == RULES {
+            let content;
+            syn::parenthesized!(content in meta.input);
+            let codes = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
+            container.check_rules.extend(codes.into_iter().map(Code));
+        } else if meta.path == EXACTLY_ONE_OF {
+            container.groups.push(group(meta, GroupKind::ExactlyOne)?);
+        } else if meta.path == AT_LEAST_ONE_OF {
+            container.groups.push(group(meta, GroupKind::AtLeastOne)?);
+        } else if meta.path == AT_MOST_ONE_OF {
+            container.groups.push(group(meta, GroupKind::AtMostOne)?);
+        } else if meta.path == ENUM_CODE {
+            enum_code = Some(code(meta)?);
+        } else if meta.path == OTHER_CODE {
+            other_code = Some(code(meta)?);
+        } else {
+            return Err(meta.error(format!(
+                "unknown container attribute `{}`; expected one of: name, unknown, check, rules, \
+                 exactly_one_of, at_least_one_of, at_most_one_of, enum_code, other_code",
+                path_name(&meta.path)
+            )));
         }
-    }
+        Ok(())
+    });
 
     container.data = match &input.data {
         syn::Data::Struct(data) => match &data.fields {
@@ -212,38 +207,33 @@ fn field(cx: &Ctxt, f: &syn::Field, rename_all: Option<RenameRule>) -> Option<Fi
         each: Vec::new(),
         conditions: Vec::new(),
     };
-    for attr in f.attrs.iter().filter(|a| a.path() == &PUSHSPEC) {
-        let result = attr.parse_nested_meta(|meta| {
-            if meta.path == EXPECTED {
-                field.expected = true;
-            } else if meta.path == MISSING {
-                field.missing = Some(code(&meta)?);
-            } else if meta.path == WITH {
-                field.with = Some(meta.value()?.parse()?);
-            } else if meta.path == ALIAS_CODE {
-                field.alias_code = Some(code(&meta)?);
-            } else if meta.path == REQUIRED_IF {
-                field
-                    .conditions
-                    .push(condition(&meta, ConditionKind::RequiredIf)?);
-            } else if meta.path == FORBIDDEN_UNLESS {
-                field
-                    .conditions
-                    .push(condition(&meta, ConditionKind::ForbiddenUnless)?);
-            } else if meta.path == EACH {
-                meta.parse_nested_meta(|inner| {
-                    field.each.push(rule(&inner)?);
-                    Ok(())
-                })?;
-            } else {
-                field.rules.push(rule(&meta)?);
-            }
-            Ok(())
-        });
-        if let Err(e) = result {
-            cx.syn_error(e);
+    for_each_meta(cx, &f.attrs, PUSHSPEC, |meta| {
+        if meta.path == EXPECTED {
+            field.expected = true;
+        } else if meta.path == MISSING {
+            field.missing = Some(code(meta)?);
+        } else if meta.path == WITH {
+            field.with = Some(meta.value()?.parse()?);
+        } else if meta.path == ALIAS_CODE {
+            field.alias_code = Some(code(meta)?);
+        } else if meta.path == REQUIRED_IF {
+            field
+                .conditions
+                .push(condition(meta, ConditionKind::RequiredIf)?);
+        } else if meta.path == FORBIDDEN_UNLESS {
+            field
+                .conditions
+                .push(condition(meta, ConditionKind::ForbiddenUnless)?);
+        } else if meta.path == EACH {
+            meta.parse_nested_meta(|inner| {
+                field.each.push(rule(&inner)?);
+                Ok(())
+            })?;
+        } else {
+            field.rules.push(rule(meta)?);
         }
-    }
+        Ok(())
+    });
     Some(field)
 }
 
@@ -520,6 +510,20 @@ pub(crate) fn last_segment(ty: &syn::Type) -> Option<String> {
     }
 }
 
+/// Calls `f` on every argument of every `#[<namespace>(...)]` attribute, collecting errors.
+fn for_each_meta(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+    namespace: crate::symbol::Symbol,
+    mut f: impl FnMut(&ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    for attr in attrs.iter().filter(|a| a.path() == &namespace) {
+        if let Err(e) = attr.parse_nested_meta(|meta| f(&meta)) {
+            cx.syn_error(e);
+        }
+    }
+}
+
 /// Skips a serde attribute argument this derive does not need.
 fn skip_meta(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     if meta.input.peek(Token![=]) {
@@ -545,28 +549,23 @@ struct ContainerSerde {
 impl ContainerSerde {
     fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut s = ContainerSerde::default();
-        for attr in attrs.iter().filter(|a| a.path() == &SERDE) {
-            let result = attr.parse_nested_meta(|meta| {
-                if meta.path == RENAME_ALL {
-                    s.rename_all = Some(rename_rule(&meta)?);
-                } else if meta.path == TAG {
-                    s.tag = Some(meta.value()?.parse::<LitStr>()?.value());
-                } else if meta.path == CONTENT {
-                    s.content = Some(meta.value()?.parse::<LitStr>()?.value());
-                } else if meta.path == UNTAGGED {
-                    s.untagged = true;
-                } else if meta.path == DENY_UNKNOWN_FIELDS {
-                    s.deny_unknown_fields = true;
-                    s.deny_span = meta.path.get_ident().map(Ident::span);
-                } else {
-                    skip_meta(&meta)?;
-                }
-                Ok(())
-            });
-            if let Err(e) = result {
-                cx.syn_error(e);
+        for_each_meta(cx, attrs, SERDE, |meta| {
+            if meta.path == RENAME_ALL {
+                s.rename_all = Some(rename_rule(meta)?);
+            } else if meta.path == TAG {
+                s.tag = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path == CONTENT {
+                s.content = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path == UNTAGGED {
+                s.untagged = true;
+            } else if meta.path == DENY_UNKNOWN_FIELDS {
+                s.deny_unknown_fields = true;
+                s.deny_span = meta.path.get_ident().map(Ident::span);
+            } else {
+                skip_meta(meta)?;
             }
-        }
+            Ok(())
+        });
         s
     }
 }
@@ -583,28 +582,23 @@ struct FieldSerde {
 impl FieldSerde {
     fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut s = FieldSerde::default();
-        for attr in attrs.iter().filter(|a| a.path() == &SERDE) {
-            let result = attr.parse_nested_meta(|meta| {
-                if meta.path == RENAME {
-                    s.rename = Some(meta.value()?.parse::<LitStr>()?.value());
-                } else if meta.path == ALIAS {
-                    s.aliases.push(meta.value()?.parse::<LitStr>()?.value());
-                } else if meta.path == DEFAULT {
-                    s.default = true;
-                    skip_meta(&meta)?;
-                } else if meta.path == FLATTEN {
-                    s.flatten = true;
-                } else if meta.path == SKIP || meta.path == SKIP_DESERIALIZING {
-                    s.skip = true;
-                } else {
-                    skip_meta(&meta)?;
-                }
-                Ok(())
-            });
-            if let Err(e) = result {
-                cx.syn_error(e);
+        for_each_meta(cx, attrs, SERDE, |meta| {
+            if meta.path == RENAME {
+                s.rename = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path == ALIAS {
+                s.aliases.push(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path == DEFAULT {
+                s.default = true;
+                skip_meta(meta)?;
+            } else if meta.path == FLATTEN {
+                s.flatten = true;
+            } else if meta.path == SKIP || meta.path == SKIP_DESERIALIZING {
+                s.skip = true;
+            } else {
+                skip_meta(meta)?;
             }
-        }
+            Ok(())
+        });
         s
     }
 }
@@ -620,25 +614,20 @@ struct VariantSerde {
 impl VariantSerde {
     fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut s = VariantSerde::default();
-        for attr in attrs.iter().filter(|a| a.path() == &SERDE) {
-            let result = attr.parse_nested_meta(|meta| {
-                if meta.path == RENAME {
-                    s.rename = Some(meta.value()?.parse::<LitStr>()?.value());
-                } else if meta.path == RENAME_ALL {
-                    s.rename_all = Some(rename_rule(&meta)?);
-                } else if meta.path == ALIAS {
-                    s.aliases.push(meta.value()?.parse::<LitStr>()?.value());
-                } else if meta.path == UNTAGGED {
-                    s.untagged = true;
-                } else {
-                    skip_meta(&meta)?;
-                }
-                Ok(())
-            });
-            if let Err(e) = result {
-                cx.syn_error(e);
+        for_each_meta(cx, attrs, SERDE, |meta| {
+            if meta.path == RENAME {
+                s.rename = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path == RENAME_ALL {
+                s.rename_all = Some(rename_rule(meta)?);
+            } else if meta.path == ALIAS {
+                s.aliases.push(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path == UNTAGGED {
+                s.untagged = true;
+            } else {
+                skip_meta(meta)?;
             }
-        }
+            Ok(())
+        });
         s
     }
 }

@@ -76,6 +76,10 @@ catalogue! {
         "an object repeats a key", "RFC 8259 §4";
     REQUEST_URL_WHITESPACE = "request.url.whitespace", W, schema: false,
         "whitespace around the request URL or a URL field", "INFERENCE";
+    /// Not in the spec's catalogue: §1 matches raw requests to endpoints by URL but names no
+    /// code for a URL that matches none, or not the endpoint the caller chose.
+    REQUEST_URL_ENDPOINT = "request.url.endpoint", E, schema: false,
+        "the URL matches no endpoint, or not the chosen one", "§1";
     COMMON_FIELD_REQUIRED = "common.field.required", E, schema: true,
         "documented required field absent or `\"\"`", "§3 tables";
     COMMON_FIELD_EXPECTED = "common.field.expected", W, schema: false,

@@ -28,6 +28,36 @@ pub struct Options {
     pub now: Option<i64>,
     /// Input size, nesting and string limits.
     pub limits: Limits,
+    /// What the requests of one run share, for rules across requests
+    /// (`messenger.otn.reused`); `None` checks each request alone.
+    pub batch: Option<Arc<Batch>>,
+}
+
+/// The state one run shares across its requests. It keeps only hashes of single-use
+/// credentials, never the credentials.
+#[derive(Debug, Default)]
+pub struct Batch {
+    seen: std::sync::Mutex<std::collections::HashSet<u64>>,
+}
+
+impl Batch {
+    /// A fresh batch.
+    pub fn new() -> Self {
+        Batch::default()
+    }
+
+    /// Records a use of the single-use credential `value` of kind `kind`; `false` if the
+    /// batch has seen it before.
+    pub fn first_use(&self, kind: &str, value: &str) -> bool {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (kind, value).hash(&mut hasher);
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        seen.insert(hasher.finish())
+    }
 }
 
 /// The validation context: the options and the findings so far.
@@ -35,6 +65,7 @@ pub struct Options {
 pub struct Cx<'o> {
     options: &'o Options,
     diagnostics: Vec<Diagnostic>,
+    secrets: Vec<Span>,
 }
 
 impl<'o> Cx<'o> {
@@ -43,6 +74,7 @@ impl<'o> Cx<'o> {
         Cx {
             options,
             diagnostics: Vec::new(),
+            secrets: Vec::new(),
         }
     }
 
@@ -88,9 +120,25 @@ impl<'o> Cx<'o> {
         self.emit(&catalog::COMMON_FIELD_TYPE, at, node.span, message);
     }
 
+    /// Records that the input holds a secret at `span` (a token, key or JWT), so every
+    /// output that echoes the input can redact it (spec §2.1).
+    pub fn secret(&mut self, span: Span) {
+        self.secrets.push(span);
+    }
+
+    /// Keeps only the findings `keep` accepts: for a caller that knows a finding is moot.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.diagnostics.retain(keep);
+    }
+
     /// Whether any finding has been recorded.
     pub fn is_clean(&self) -> bool {
         self.diagnostics.is_empty()
+    }
+
+    /// The findings, in emission order, and the spans of the secrets seen.
+    pub fn finish(self) -> (Vec<Diagnostic>, Vec<Span>) {
+        (self.diagnostics, self.secrets)
     }
 
     /// The findings, in emission order.

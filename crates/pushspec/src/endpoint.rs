@@ -18,8 +18,14 @@ pub struct Endpoint {
     pub url: &'static str,
     /// One line on what the endpoint does.
     pub summary: &'static str,
-    /// Checks a request body.
+    /// Checks a whole request: the envelope tree `{method, url, path, query, headers, body}`
+    /// that [`crate::request`] builds, at the root pointer.
+    pub check_request: fn(&Node<'_>, &Path<'_>, &mut Cx<'_>),
+    /// Checks a bare request body, at `/body`.
     pub check_body: fn(&Node<'_>, &Path<'_>, &mut Cx<'_>),
+    /// The JSON Schema of the whole request model (its `path`, `query`, `headers` and
+    /// `body` properties), from which OpenAPI parameters are generated.
+    pub request_schema: fn(&mut SchemaGenerator) -> Schema,
     /// The JSON Schema of the request body.
     pub body_schema: fn(&mut SchemaGenerator) -> Schema,
     /// The documented responses: HTTP status (`"200"`, `"default"`), description, schema.
@@ -47,8 +53,19 @@ pub fn schema_of<T: schemars::JsonSchema>(generator: &mut SchemaGenerator) -> Sc
     generator.subschema_for::<T>()
 }
 
-/// Every endpoint, in spec order.
-pub const ALL: &[&Endpoint] = &[&vendors::oca::TEMPLATE];
+/// Every endpoint, in spec order (§1).
+pub const ALL: &[&Endpoint] = &[
+    &vendors::mantago::BROADCAST,
+    &vendors::mantago::TOKEN,
+    &vendors::ahachat::SEND_BY_USER,
+    &vendors::ahachat::SEND_BY_PHONE,
+    &vendors::smax::V1_SEND,
+    &vendors::smax::V2_SEND,
+    &vendors::chatfuel::SEND,
+    &vendors::firstline::PUSH,
+    &vendors::firstline::PUSH_LINE_USER,
+    &vendors::oca::TEMPLATE,
+];
 
 /// Finds an endpoint by id.
 pub fn find(id: &str) -> Option<&'static Endpoint> {

@@ -29,17 +29,20 @@ pub mod catalog;
 mod check;
 pub mod diag;
 pub mod endpoint;
+pub mod explain;
 pub mod json;
+pub mod request;
 pub mod rules;
 pub mod schema;
 mod secret;
 mod validate;
 pub mod vendors;
 
-pub use check::{Check, Cx, Options, describe};
+pub use check::{Batch, Check, Cx, Options, describe};
 pub use diag::{Diagnostic, Path, Profile, Report, Rule, Severity};
 pub use endpoint::Endpoint;
 pub use pushspec_derive::Model;
+pub use request::{Request, validate_envelope, validate_http, validate_request};
 pub use secret::Secret;
 pub use validate::validate_body;
 

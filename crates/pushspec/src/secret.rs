@@ -42,6 +42,7 @@ impl Check for Secret {
     const EXPECTED: &'static str = String::EXPECTED;
 
     fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
+        cx.secret(node.span);
         String::check(node, at, cx)
     }
 }

@@ -17,19 +17,13 @@ pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options
             every_value(&node, None, &Path::BODY, &mut cx);
             (endpoint.check_body)(&node, &Path::BODY, &mut cx);
         }
-        Err(e) => {
-            let span = json::Span::new(e.offset, e.offset);
-            cx.emit(
-                &catalog::REQUEST_BODY_INVALID_JSON,
-                &Path::BODY,
-                span,
-                e.to_string(),
-            );
-        }
+        Err(e) => syntax_error(&e, &Path::BODY, &mut cx),
     }
+    let (diagnostics, secrets) = cx.finish();
     let mut report = Report {
         endpoint: Some(endpoint.id),
-        diagnostics: cx.into_diagnostics(),
+        diagnostics,
+        secrets,
     };
     report.locate(body);
     report
@@ -38,7 +32,7 @@ pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options
 /// The rules that apply to every value whatever its field, in one walk: repeated keys
 /// (JSON parsers disagree on which copy wins; the vendors' PHP and Node servers take the
 /// last, so a repeat is never resolved silently) and unfilled placeholders.
-fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx: &mut Cx<'_>) {
+pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx: &mut Cx<'_>) {
     match &node.value {
         Value::Object(members) => {
             // Objects are small, so a scan of the earlier keys is cheapest; a set takes over
@@ -71,7 +65,31 @@ fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx: &mut Cx<'_
                 every_value(item, None, &at.index(i), cx);
             }
         }
-        Value::String(_) => rules::placeholder::apply(node, key, at, cx),
+        Value::String(_) => {
+            // Belt and braces for spec §2.1: whatever the model says, a value under a key
+            // that names a credential is redacted wherever the input is echoed.
+            if key.is_some_and(is_secret_key) {
+                cx.secret(node.span);
+            }
+            rules::placeholder::apply(node, key, at, cx);
+        }
         _ => {}
     }
+}
+
+/// Records a syntax error as `request.body.invalid-json` at `at`.
+pub(crate) fn syntax_error(e: &json::SyntaxError, at: &Path<'_>, cx: &mut Cx<'_>) {
+    let span = json::Span::new(e.offset, e.offset.saturating_add(1));
+    cx.emit(&catalog::REQUEST_BODY_INVALID_JSON, at, span, e.to_string());
+}
+
+/// Keys and header names that hold credentials in some vendor's API (spec §2.1), or in
+/// HTTP generally (cookies, API keys).
+pub(crate) fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    key == "authorization"
+        || key == "cookie"
+        || ["token", "secret", "api-key", "apikey", "api_key"]
+            .iter()
+            .any(|k| key.contains(k))
 }

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet, normalize_untrusted_str};
+use pushspec::json::Span;
 use pushspec::{Diagnostic, Severity};
 
 use super::{Checked, Render, Summary};
@@ -55,17 +56,17 @@ fn render_one(renderer: &Renderer, input: &Checked<'_>, d: &Diagnostic) -> Strin
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let excerpt = Excerpt::new(input.source, d);
+    let excerpt = Excerpt::new(input.source, d, &input.report.secrets);
     // Messages, pointers and help lines can quote the input (keys, values), so they are
     // normalised like the snippet itself: no control characters reach the terminal.
     let mut group = level
         .primary_title(normalize_untrusted_str(&d.message))
         .id(d.rule.code)
         .element(
-            Snippet::source(excerpt.text)
+            Snippet::source(excerpt.text.as_ref())
                 .line_start(excerpt.line)
                 .path(input.path)
-                .annotation(AnnotationKind::Primary.span(excerpt.range)),
+                .annotation(AnnotationKind::Primary.span(excerpt.range.clone())),
         )
         .element(
             Level::NOTE
@@ -75,23 +76,67 @@ fn render_one(renderer: &Renderer, input: &Checked<'_>, d: &Diagnostic) -> Strin
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(normalize_untrusted_str(help)));
     }
-    renderer.render(&[group])
+    let rendered = renderer.render(&[group]);
+    match d.column {
+        Some(column) => fix_column(
+            rendered,
+            excerpt.line,
+            excerpt.shown_column(),
+            column as usize,
+        ),
+        None => rendered,
+    }
 }
 
-/// The source line a diagnostic starts on, decoded for display, and the span within it.
+/// `annotate-snippets` prints the column of the underline in the text it was given. Where
+/// that text differs from the file (a secret shown as `<redacted>` before the span, invalid
+/// UTF-8 shown as U+FFFD), the `--> path:line:column` line is corrected to the input's own
+/// column, the one the JSON output gives. The location is one unstyled run of text
+/// (`path:line:column`), so its last occurrence on the first `-->` line is the one to fix.
+fn fix_column(rendered: String, line: usize, shown: usize, column: usize) -> String {
+    if shown == column {
+        return rendered;
+    }
+    let wrong = format!(":{line}:{shown}");
+    let mut out = String::with_capacity(rendered.len());
+    let mut fixed = false;
+    for piece in rendered.split_inclusive('\n') {
+        if !fixed
+            && piece.contains("--> ")
+            && let Some(at) = piece.rfind(&wrong)
+        {
+            out.push_str(piece.get(..at).unwrap_or_default());
+            out.push_str(&format!(":{line}:{column}"));
+            out.push_str(piece.get(at + wrong.len()..).unwrap_or_default());
+            fixed = true;
+        } else {
+            out.push_str(piece);
+        }
+    }
+    out
+}
+
+/// What stands in for a secret in the echoed source (spec §2.1).
+const REDACTED: &str = "<redacted>";
+
+/// The source line a diagnostic starts on, decoded for display with its secrets redacted,
+/// and the span within it.
 #[derive(Debug)]
 struct Excerpt<'a> {
     /// 1-based line number.
     line: usize,
-    /// The line without its ending; invalid UTF-8 is replaced by U+FFFD.
+    /// The line without its ending; invalid UTF-8 is replaced by U+FFFD, and every secret
+    /// by `<redacted>`.
     text: Cow<'a, str>,
     /// The span's part on this line, as a byte range of `text`. A span that runs over several
-    /// lines is underlined on its first line only.
+    /// lines is underlined on its first line only; a span that overlaps a secret underlines
+    /// its `<redacted>`.
     range: Range<usize>,
 }
 
 impl<'a> Excerpt<'a> {
-    fn new(source: &'a [u8], d: &Diagnostic) -> Self {
+    /// The excerpt of `d` in `source`, where `secrets` are the byte ranges never to show.
+    fn new(source: &'a [u8], d: &Diagnostic, secrets: &[Span]) -> Self {
         let start = (d.span.start as usize).min(source.len());
         let before = source.get(..start).unwrap_or_default();
         let after = source.get(start..).unwrap_or_default();
@@ -106,19 +151,104 @@ impl<'a> Excerpt<'a> {
         if line_end > line_start && source.get(line_end - 1) == Some(&b'\r') {
             line_end -= 1;
         }
-        let bytes = source.get(line_start..line_end).unwrap_or_default();
-        let from = start.clamp(line_start, line_end) - line_start;
-        let to = (d.span.end as usize).clamp(line_start + from, line_end) - line_start;
+        let from = start.clamp(line_start, line_end);
+        let to = (d.span.end as usize).clamp(from, line_end);
         let line = match d.line {
             Some(line) => line as usize,
             None => before.iter().filter(|&&b| b == b'\n').count() + 1,
         };
+        let hidden = hidden_ranges(source, line_start..line_end, secrets);
+        if hidden.is_empty() {
+            let bytes = source.get(line_start..line_end).unwrap_or_default();
+            return Excerpt {
+                line,
+                text: String::from_utf8_lossy(bytes),
+                range: lossy_offset(bytes, from - line_start)..lossy_offset(bytes, to - line_start),
+            };
+        }
+
+        // The line alternates between shown pieces (possibly empty) and hidden ones, and
+        // starts and ends with a shown piece. A span boundary on a shown piece maps through
+        // its lossy decoding; one strictly inside a hidden piece moves to the edge of its
+        // `<redacted>` that keeps the span covering it.
+        let mut text = String::new();
+        let mut range = (None, None);
+        let mut shown_from = line_start;
+        for hidden in hidden
+            .iter()
+            .cloned()
+            .chain(std::iter::once(line_end..line_end))
+        {
+            let bytes = source.get(shown_from..hidden.start).unwrap_or_default();
+            let base = text.len();
+            text.push_str(&String::from_utf8_lossy(bytes));
+            let on_shown = shown_from..=hidden.start;
+            if range.0.is_none() && on_shown.contains(&from) {
+                range.0 = Some(base + lossy_offset(bytes, from - shown_from));
+            }
+            if range.1.is_none() && on_shown.contains(&to) {
+                range.1 = Some(base + lossy_offset(bytes, to - shown_from));
+            }
+            if hidden.is_empty() {
+                break;
+            }
+            let base = text.len();
+            text.push_str(REDACTED);
+            if range.0.is_none() && hidden.contains(&from) {
+                range.0 = Some(base);
+            }
+            if range.1.is_none() && hidden.contains(&to) {
+                range.1 = Some(base + REDACTED.len());
+            }
+            shown_from = hidden.end;
+        }
+        let end = text.len();
+        let from = range.0.unwrap_or(end);
         Excerpt {
             line,
-            text: String::from_utf8_lossy(bytes),
-            range: lossy_offset(bytes, from)..lossy_offset(bytes, to),
+            text: Cow::Owned(text),
+            range: from..range.1.unwrap_or(end).max(from),
         }
     }
+
+    /// The 1-based column `annotate-snippets` prints for this excerpt: characters before
+    /// the underline, plus one.
+    fn shown_column(&self) -> usize {
+        self.text
+            .get(..self.range.start)
+            .map_or(0, |before| before.chars().count())
+            + 1
+    }
+}
+
+/// The parts of `line` (a byte range of `source`) that hold secrets: sorted, merged, and
+/// clipped to the line. A secret that is a whole JSON string keeps its quotes on show, so
+/// the line still reads as JSON: `"authorization": "<redacted>"`.
+fn hidden_ranges(source: &[u8], line: Range<usize>, secrets: &[Span]) -> Vec<Range<usize>> {
+    let mut hidden: Vec<Range<usize>> = secrets
+        .iter()
+        .map(|s| {
+            let (mut start, mut end) = (s.start as usize, s.end as usize);
+            let quoted = end >= start + 2
+                && source.get(start) == Some(&b'"')
+                && source.get(end - 1) == Some(&b'"');
+            if quoted {
+                start += 1;
+                end -= 1;
+            }
+            start.max(line.start)..end.min(line.end)
+        })
+        .filter(|r| r.start < r.end)
+        .collect();
+    hidden.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(hidden.len());
+    for r in hidden {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Where byte `offset` of `bytes` lands in `String::from_utf8_lossy(bytes)`, which replaces
@@ -179,7 +309,7 @@ mod tests {
     #[test]
     fn multi_line_spans_are_cut_at_the_first_line_end() {
         let source = b"{\r\n  \"a\": [1,\r\n    2]\r\n}";
-        let excerpt = Excerpt::new(source, &at(10, 21));
+        let excerpt = Excerpt::new(source, &at(10, 21), &[]);
         assert_eq!(excerpt.line, 2);
         assert_eq!(excerpt.text, "  \"a\": [1,");
         assert_eq!(&excerpt.text[excerpt.range], "[1,");
@@ -188,7 +318,7 @@ mod tests {
     #[test]
     fn a_span_at_the_end_of_input_is_empty() {
         let source = b"{\n  \"a\": ";
-        let excerpt = Excerpt::new(source, &at(9, 9));
+        let excerpt = Excerpt::new(source, &at(9, 9), &[]);
         assert_eq!(
             (excerpt.line, excerpt.text.as_ref(), excerpt.range),
             (2, "  \"a\": ", 7..7)
@@ -204,5 +334,87 @@ mod tests {
                 text.floor_char_boundary(i)
             );
         }
+    }
+
+    fn span(start: usize, end: usize) -> Span {
+        Span::new(start as u32, end as u32)
+    }
+
+    /// The excerpt of a diagnostic at `start..end` of `source`, with `secrets`; the text and
+    /// the underlined part of it.
+    fn redacted(source: &str, start: usize, end: usize, secrets: &[Span]) -> (String, String) {
+        let excerpt = Excerpt::new(source.as_bytes(), &at(start as u32, end as u32), secrets);
+        let underlined = excerpt.text[excerpt.range.clone()].to_owned();
+        (excerpt.text.into_owned(), underlined)
+    }
+
+    #[test]
+    fn a_secret_string_is_redacted_inside_its_quotes() {
+        let source = r#"{"authorization": "Bearer abc.def.ghi", "x": 1}"#;
+        let secret = source.find("\"Bearer").unwrap();
+        let end = secret + "\"Bearer abc.def.ghi\"".len();
+        let secrets = [span(secret, end)];
+        let (text, underlined) = redacted(source, secret, end, &secrets);
+        assert_eq!(text, r#"{"authorization": "<redacted>", "x": 1}"#);
+        assert_eq!(underlined, r#""<redacted>""#);
+    }
+
+    #[test]
+    fn a_span_after_a_secret_keeps_its_text_and_its_column_is_fixed() {
+        let source = r#"{"a": "SECRET-TOKEN-VALUE", "b": "x"}"#;
+        let x = source.find("\"x\"").unwrap();
+        let excerpt = Excerpt::new(
+            source.as_bytes(),
+            &at(x as u32, x as u32 + 3),
+            &[span(6, 26)],
+        );
+        assert_eq!(excerpt.text, r#"{"a": "<redacted>", "b": "x"}"#);
+        assert_eq!(&excerpt.text[excerpt.range.clone()], r#""x""#);
+        assert_eq!(excerpt.shown_column(), 26);
+        let rendered = "error[a.b]: m\n --> f.json:1:26\n  |\n1 | ...\n".to_owned();
+        assert_eq!(
+            fix_column(rendered, 1, excerpt.shown_column(), x + 1),
+            "error[a.b]: m\n --> f.json:1:34\n  |\n1 | ...\n"
+        );
+    }
+
+    #[test]
+    fn a_span_inside_or_around_a_secret_underlines_the_redaction() {
+        let source = "?token=SECRETVALUE&phone=0812";
+        let secrets = [span(7, 18)];
+        // Inside the secret.
+        let (text, underlined) = redacted(source, 9, 12, &secrets);
+        assert_eq!(text, "?token=<redacted>&phone=0812");
+        assert_eq!(underlined, "<redacted>");
+        // Starting inside it and ending after it.
+        assert_eq!(redacted(source, 10, 25, &secrets).1, "<redacted>&phone=");
+        // Exactly on it, and empty at its start.
+        assert_eq!(redacted(source, 7, 18, &secrets).1, "<redacted>");
+        assert_eq!(redacted(source, 7, 7, &secrets).1, "");
+        // Covering the whole line.
+        assert_eq!(redacted(source, 0, 29, &secrets).1, text);
+    }
+
+    #[test]
+    fn secrets_are_merged_and_clipped_to_the_line() {
+        let source = "\"k\": \"AAAA\nBBBB\", \"v\": CCCCDDDD\nnext";
+        // One secret runs over two lines; two more overlap on the second line.
+        let secrets = [span(5, 16), span(23, 29), span(25, 31)];
+        let (text, underlined) = redacted(source, 19, 20, &secrets);
+        assert_eq!(text, "<redacted>\", \"v\": <redacted>");
+        assert_eq!(underlined, "v");
+        let (text, _) = redacted(source, 0, 1, &secrets);
+        assert_eq!(text, "\"k\": \"<redacted>");
+        // A line without secrets is not touched.
+        assert_eq!(redacted(source, 32, 33, &secrets).0, "next");
+    }
+
+    #[test]
+    fn redaction_and_invalid_utf8_combine() {
+        let source = b"\xff\"SECRET\" \xfex";
+        let d = at(11, 12);
+        let excerpt = Excerpt::new(source, &d, &[span(1, 9)]);
+        assert_eq!(excerpt.text, "\u{fffd}\"<redacted>\" \u{fffd}x");
+        assert_eq!(&excerpt.text[excerpt.range.clone()], "x");
     }
 }

@@ -33,7 +33,8 @@ struct DocumentOut<'a> {
 struct InputOut {
     /// The path as given; `-` for standard input.
     path: String,
-    endpoint: &'static str,
+    /// `null` when no endpoint was identified (a request envelope whose URL matches none).
+    endpoint: Option<&'static str>,
     valid: bool,
     diagnostics: Vec<DiagnosticOut>,
 }

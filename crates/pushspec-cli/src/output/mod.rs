@@ -18,8 +18,9 @@ use crate::args::Format;
 pub(crate) struct Checked<'a> {
     /// The input's name: its path as given, or `-` for standard input.
     pub(crate) path: &'a str,
-    /// The endpoint id it was validated as.
-    pub(crate) endpoint: &'static str,
+    /// The endpoint id it was validated as; `None` for a request whose URL matches no
+    /// endpoint (under `--endpoint auto`).
+    pub(crate) endpoint: Option<&'static str>,
     /// The input's bytes, for snippets.
     pub(crate) source: &'a [u8],
     /// The library's findings.

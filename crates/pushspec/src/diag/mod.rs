@@ -121,6 +121,10 @@ pub struct Report {
     pub endpoint: Option<&'static str>,
     /// The findings, in document order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Byte ranges of the input that hold secrets (tokens, keys, JWTs). Diagnostics never
+    /// contain them; an output that echoes input lines must print `<redacted>` there.
+    #[serde(skip)]
+    pub secrets: Vec<Span>,
 }
 
 impl Report {

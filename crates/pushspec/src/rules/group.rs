@@ -42,16 +42,22 @@ pub fn apply(
             );
         }
         ([_, second, ..], _, Some(rule)) => {
-            let all = given
-                .iter()
-                .map(|(n, _)| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let all = match given.as_slice() {
+                [(a, _), (b, _)] => format!("`{a}` and `{b}`"),
+                _ => given
+                    .iter()
+                    .map(|(n, _)| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
             cx.emit(
                 rule,
                 &at.key(&second.1.key),
                 second.1.key_span,
-                format!("{all} are all given; send only one of {names}"),
+                format!(
+                    "{all} are {} given; send only one of {names}",
+                    if given.len() == 2 { "both" } else { "all" }
+                ),
             );
         }
         _ => {}

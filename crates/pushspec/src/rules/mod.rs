@@ -21,8 +21,13 @@ pub mod range;
 pub mod unique_by;
 
 // Vendor-neutral value rules (spec §2).
+pub mod auth;
 pub mod color;
 pub mod email;
+pub mod media_type;
 pub mod phone;
 pub mod tag;
 pub mod url;
+
+#[cfg(test)]
+mod testing;

@@ -367,6 +367,7 @@ mod tests {
     use super::*;
     use crate::check::Options;
     use crate::json::{Span, Value};
+    use crate::rules::testing::{noted, schema_of};
 
     fn run(args: &Args, value: &str) -> Vec<crate::Diagnostic> {
         let node = Node {
@@ -516,28 +517,6 @@ mod tests {
         assert_eq!(parse("https://[::1]/").map(|u| u.host), Ok(Some("[::1]")));
         assert_eq!(parse("mailto:a@example.com").map(|u| u.host), Ok(None));
         assert_eq!(parse("file:///etc/hosts").map(|u| u.host), Ok(Some("")));
-    }
-
-    /// The object schema of one string field `f` after the rule's `schema` ran on it.
-    fn schema_of(rule: impl FnOnce(&mut crate::schema::FieldSchema<'_>)) -> serde_json::Value {
-        let mut object = crate::schema::Object::new(None);
-        let mut fs = object.field(
-            "f",
-            schemars::json_schema!({ "type": "string" }),
-            false,
-            None,
-        );
-        rule(&mut fs);
-        fs.finish();
-        object.into_schema().to_value()
-    }
-
-    fn noted(schema: &serde_json::Value) -> Vec<&str> {
-        let notes = schema["x-pushspec-rules"]
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        notes.iter().map(|n| n["code"].as_str().unwrap()).collect()
     }
 
     #[test]

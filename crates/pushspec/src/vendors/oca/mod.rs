@@ -8,7 +8,7 @@ pub mod rules;
 
 pub use model::{
     BodyParameter, ButtonIndex, ButtonParameter, ButtonParameters, ButtonSubType, Component,
-    HeaderParameter, Media, Message, MessageType, Template, TemplatePush,
+    HeaderParameter, Headers, Media, Message, MessageType, Template, TemplatePush, TemplateRequest,
 };
 pub use registry::Registry;
 pub use response::{ErrorCode, ErrorEntry, ErrorResponse, SuccessResponse};
@@ -21,7 +21,9 @@ pub const TEMPLATE: Endpoint = Endpoint {
     vendor: "OCA",
     url: "https://wa01.ocatelkom.co.id/api/v2/push/message",
     summary: "WhatsApp template push via OCA (Telkom)",
+    check_request: body_checker::<TemplateRequest>,
     check_body: body_checker::<TemplatePush>,
+    request_schema: schema_of::<TemplateRequest>,
     body_schema: schema_of::<TemplatePush>,
     responses: &[
         Response {

@@ -11,6 +11,49 @@ use crate::Model;
 
 use super::rules;
 
+/// The whole `oca.template` request: the headers and the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[pushspec(name = "OcaTemplateRequest")]
+pub struct TemplateRequest {
+    /// The request headers (names lower-cased).
+    pub headers: Headers,
+    /// The JSON body.
+    pub body: TemplatePush,
+}
+
+impl TemplateRequest {
+    /// A request with the documented headers: the raw JWT and `application/json`.
+    pub fn new(token: crate::Secret, body: TemplatePush) -> Self {
+        let headers = Headers {
+            authorization: token,
+            content_type: "application/json".into(),
+            other: BTreeMap::new(),
+        };
+        TemplateRequest { headers, body }
+    }
+}
+
+impl crate::request::EndpointRequest for TemplateRequest {
+    const ENDPOINT: &'static crate::Endpoint = &super::TEMPLATE;
+}
+
+/// The headers OCA reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
+#[pushspec(name = "OcaHeaders")]
+pub struct Headers {
+    /// The JWT from the OCA dashboard, raw as documented; `Bearer <JWT>` is accepted too.
+    #[serde(rename = "authorization")]
+    #[pushspec(missing = "auth.header.missing", apply = crate::rules::auth::jwt_bearer_tolerated)]
+    pub authorization: crate::Secret,
+    /// `application/json`.
+    #[serde(rename = "content-type")]
+    #[pushspec(apply = crate::rules::media_type::json)]
+    pub content_type: String,
+    /// Other headers, passed through.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, String>,
+}
+
 /// A WhatsApp template push: `POST https://wa01.ocatelkom.co.id/api/v2/push/message`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
 #[pushspec(name = "OcaTemplatePush", unknown = "common.field.unknown")]

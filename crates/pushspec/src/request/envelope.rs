@@ -1,0 +1,103 @@
+//! Reads a JSON request envelope `{"method", "url", "headers", "body"}` into a [`Raw`]
+//! request. `headers` is an object of strings, or a HAR-style array of `{name, value}`.
+
+use super::tree::Raw;
+use crate::catalog;
+use crate::check::Cx;
+use crate::diag::Path;
+use crate::json::{Member, Node, Value};
+
+/// The raw request of an envelope; `None` when the envelope is not an object.
+pub(super) fn read<'a>(root: &Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
+    let Some(members) = root.as_object() else {
+        cx.wrong_type(
+            &Path::ROOT,
+            root,
+            "a request envelope object `{\"method\", \"url\", \"headers\", \"body\"}`",
+        );
+        return None;
+    };
+    let mut raw = Raw::default();
+    for m in members {
+        let at = Path::ROOT.key(&m.key);
+        match &*m.key {
+            "method" => {
+                if m.value.as_str().is_some() {
+                    raw.method = Some(m.value.clone());
+                } else {
+                    cx.wrong_type(&at, &m.value, "a string");
+                }
+            }
+            "url" => match &m.value.value {
+                Value::String(text) => {
+                    // A URL written without escapes is the source's own bytes, one to one.
+                    if matches!(text, std::borrow::Cow::Borrowed(_)) {
+                        raw.url_text_at = Some(m.value.span.start + 1);
+                    }
+                    raw.url = Some(m.value.clone());
+                }
+                _ => cx.wrong_type(&at, &m.value, "a string"),
+            },
+            "headers" => raw.headers = headers(&m.value, &at, cx),
+            "body" => {
+                raw.body = Some(m.value.clone()).filter(|b| !matches!(b.value, Value::Null));
+                raw.body_sent = raw.body.is_some();
+            }
+            other => {
+                cx.emit(
+                    &catalog::COMMON_FIELD_UNKNOWN,
+                    &at,
+                    m.key_span,
+                    format!("`{other}` is not part of a request envelope"),
+                )
+                .help(
+                    "an envelope has `method`, `url` (with the query string), `headers` and `body`",
+                );
+            }
+        }
+    }
+    if raw.url.is_none() {
+        let span = crate::json::Span::new(root.span.start, root.span.start.saturating_add(1));
+        cx.emit(
+            &catalog::COMMON_FIELD_REQUIRED,
+            &Path::ROOT.key("url"),
+            span,
+            "the request envelope has no `url`",
+        );
+    }
+    Some(raw)
+}
+
+fn headers<'a>(node: &Node<'a>, at: &Path<'_>, cx: &mut Cx<'_>) -> Vec<Member<'a>> {
+    match &node.value {
+        Value::Object(members) => members.clone(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let name = item
+                    .get("name")
+                    .and_then(|n| n.as_str().map(|s| (s, n.span)));
+                match (name, item.get("value")) {
+                    (Some((name, key_span)), Some(value)) => Some(Member {
+                        key: name.to_owned().into(),
+                        key_span,
+                        value: value.clone(),
+                    }),
+                    _ => {
+                        cx.wrong_type(
+                            &at.index(i),
+                            item,
+                            "a header `{\"name\": ..., \"value\": ...}`",
+                        );
+                        None
+                    }
+                }
+            })
+            .collect(),
+        _ => {
+            cx.wrong_type(at, node, "an object of header names and values");
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Splits a request URL into scheme, host, path segments and query parameters, keeping the
+//! byte offset of every piece so findings point into the URL as written.
+//!
+//! Query strings decode as `application/x-www-form-urlencoded` (UTF-8, `+` is a space), the
+//! way the vendors' PHP and Node servers read them (spec §0).
+
+use std::borrow::Cow;
+
+/// A piece of the URL and where it starts in the URL text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece<'a> {
+    /// The text, decoded where the part is decoded (query names and values).
+    pub text: Cow<'a, str>,
+    /// Byte range in the URL text, as written.
+    pub range: (usize, usize),
+}
+
+/// A URL, split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitUrl<'a> {
+    /// The scheme, as written.
+    pub scheme: &'a str,
+    /// The host (and port), as written.
+    pub host: &'a str,
+    /// The path segments after the host, not decoded (templates match raw segments).
+    pub segments: Vec<Piece<'a>>,
+    /// The query parameters in order, names and values decoded.
+    pub query: Vec<(Piece<'a>, Piece<'a>)>,
+}
+
+/// Splits an absolute `scheme://host/path?query#fragment` URL; `None` when it is not one.
+pub fn split(url: &str) -> Option<SplitUrl<'_>> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    {
+        return None;
+    }
+    let after_scheme = scheme.len() + 3;
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = rest.get(..host_end)?;
+    if host.is_empty() {
+        return None;
+    }
+    let tail = rest.get(host_end..)?;
+    let tail_start = after_scheme + host_end;
+    let tail = tail.split('#').next().unwrap_or_default();
+    let (path, query) = match tail.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (tail, None),
+    };
+    let mut segments = Vec::new();
+    let mut at = tail_start;
+    for (i, seg) in path.split('/').enumerate() {
+        // The text before the first `/` is empty (the path starts with `/`).
+        if i > 0 && !seg.is_empty() {
+            segments.push(Piece {
+                text: Cow::Borrowed(seg),
+                range: (at, at + seg.len()),
+            });
+        }
+        at += seg.len() + 1;
+    }
+    let mut params = Vec::new();
+    if let Some(query) = query {
+        let mut at = tail_start + path.len() + 1;
+        for pair in query.split('&') {
+            if !pair.is_empty() {
+                let (name, value, value_offset) = match pair.split_once('=') {
+                    Some((n, v)) => (n, v, n.len() + 1),
+                    None => (pair, "", pair.len()),
+                };
+                let name = Piece {
+                    text: decode(name),
+                    range: (at, at + name.len()),
+                };
+                let value = Piece {
+                    text: decode(value),
+                    range: (at + value_offset, at + value_offset + value.len()),
+                };
+                params.push((name, value));
+            }
+            at += pair.len() + 1;
+        }
+    }
+    Some(SplitUrl {
+        scheme,
+        host,
+        segments,
+        query: params,
+    })
+}
+
+/// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte. Invalid
+/// escapes are kept as written, and invalid UTF-8 is replaced, as PHP and Node do.
+pub fn decode(s: &str) -> Cow<'_, str> {
+    if !s.contains(['%', '+']) {
+        return Cow::Borrowed(s);
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => match (
+                bytes.get(i + 1).and_then(|h| hex(*h)),
+                bytes.get(i + 2).and_then(|l| hex(*l)),
+            ) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Encodes a query name or value so that [`decode`] gives it back: unreserved characters as
+/// they are, everything else as `%XX` (so `+` in a phone number is sent as `%2B`).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_decodes_with_offsets() {
+        let url = "https://ahachat.com/api/bots/20481234/phones/send?ahachat_block_name=order%20shipped&phone=+84912345678&flag";
+        let u = split(url).unwrap();
+        assert_eq!((u.scheme, u.host), ("https", "ahachat.com"));
+        let segs: Vec<&str> = u.segments.iter().map(|p| &*p.text).collect();
+        assert_eq!(segs, ["api", "bots", "20481234", "phones", "send"]);
+        let (r0, r1) = u.segments[2].range;
+        assert_eq!(&url[r0..r1], "20481234");
+        let q: Vec<(&str, &str)> = u.query.iter().map(|(n, v)| (&*n.text, &*v.text)).collect();
+        assert_eq!(
+            q,
+            [
+                ("ahachat_block_name", "order shipped"),
+                ("phone", " 84912345678"),
+                ("flag", "")
+            ]
+        );
+        let (v0, v1) = u.query[1].1.range;
+        assert_eq!(&url[v0..v1], "+84912345678");
+    }
+
+    #[test]
+    fn rejects_relative_urls() {
+        assert!(split("/api/v1/message/push").is_none());
+        assert!(split("https:///x").is_none());
+        assert!(split("mantago.cc/api").is_none());
+    }
+
+    #[test]
+    fn decoding_matches_encoding() {
+        for s in [
+            "+84 912 345 678",
+            "order shipped",
+            "Đơn hàng #1024 & 50%",
+            "a=b",
+        ] {
+            assert_eq!(decode(&encode(s)), s);
+        }
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%C3%A9"), "é");
+    }
+}
