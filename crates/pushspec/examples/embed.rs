@@ -3,6 +3,7 @@
 
 use pushspec::request::EndpointRequest;
 use pushspec::vendors::oca::{self, TemplatePush};
+use pushspec::vendors::smax::{V2Request, V2Send};
 use pushspec::{Options, Report, Secret, validate_request};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -21,6 +22,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let request = oca::TemplateRequest::new(token, body).to_request()?;
     print(
         "oca.template",
+        &request,
+        &validate_request(&request, &options),
+    );
+
+    // A Smax.bot restock alert sent by customer id and e-mail at once, with a Messenger tag
+    // Meta retired in 2020: Smax would update the stored customer, and Meta rejects the tag.
+    let body: V2Send = serde_json::from_value(serde_json::json!({
+        "customer_id": "cus_48213",
+        "customer_email": "linh.nguyen@example.vn",
+        "block_id": "64a1f0c2e3b4d5a6f7081921",
+        "messaging_tag": "SHIPPING_UPDATE"
+    }))?;
+    let token = Secret::new("smx-demo-bot-token-8840");
+    let request = V2Request::new("64a1f0c2e3b4d5a6f7081920", &token, body).to_request()?;
+    print(
+        "smax.v2.send",
         &request,
         &validate_request(&request, &options),
     );

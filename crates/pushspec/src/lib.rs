@@ -14,6 +14,22 @@
 //! assert_eq!(report.diagnostics[0].rule.code, "phone.country-code-missing");
 //! assert_eq!(report.diagnostics[0].pointer, "/body/phone_number");
 //! ```
+//!
+//! A service builds its request from the typed models, validates it, then sends it (the
+//! README's example):
+//!
+//! ```
+//! use pushspec::request::EndpointRequest;
+//! use pushspec::vendors::smax::{V2Request, V2Send};
+//! use pushspec::{Options, Secret, validate_request};
+//!
+//! let body: V2Send = serde_json::from_str(r#"{"customer_fbid": "6029384756102938", "block_id": "64a1f0c2e3b4d5a6f7081921"}"#)?;
+//! let request = V2Request::new("64a1f0c2e3b4d5a6f7081920", &Secret::new("smx-demo-bot-token-8840"), body).to_request()?;
+//! let report = validate_request(&request, &Options::default());
+//! assert!(report.is_valid(), "{:?}", report.diagnostics);
+//! assert_eq!(request.url, "https://api.smax.bot/public/bots/64a1f0c2e3b4d5a6f7081920/send");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(
     clippy::unwrap_used,
