@@ -12,9 +12,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// The exit codes, shown at the end of `--help`. They are a contract with CI scripts.
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  no errors (warnings allowed, unless --strict)
-  1  errors found (with --strict, warnings count too)
-  2  usage, configuration or I/O error";
+  0  no errors (warnings allowed, unless --strict or --deny-warnings)
+  1  errors found (with --strict or --deny-warnings, warnings count too)
+  2  usage, configuration or I/O error (an unknown rule code, an unreadable input, a bare
+     body without --endpoint, a glob that matches nothing); it wins over 1";
 
 /// The exit codes of the commands that only print the catalogues.
 const EXIT_CODES_LIST: &str = "\
@@ -51,7 +52,12 @@ pub(crate) struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Validate requests (envelopes) or request bodies.
+    /// Validate requests: envelopes, bodies, NDJSON, `.http` files and HAR captures.
+    ///
+    /// Folders are walked and globs expanded; each file's kind comes from its extension
+    /// (`.ndjson`/`.jsonl`: one request per line, `.http`/`.rest`, `.har`) or its content (a
+    /// JSON object with `log.entries` is a HAR capture), unless `--input` forces it. Every
+    /// request of a run shares one batch, so a one-time token used twice is reported.
     ///
     /// An input that is a JSON object with a string `url` member is a request envelope,
     /// `{"method", "url", "headers", "body"}`: its method, URL, query, headers and body are all
@@ -88,12 +94,35 @@ pub(crate) struct ValidateArgs {
     #[arg(long)]
     pub(crate) strict: bool,
 
+    /// Fail on warnings too, without changing the profile.
+    #[arg(long)]
+    pub(crate) deny_warnings: bool,
+
+    /// Drop every finding of rule CODE (repeatable; see `pushspec rules`).
+    #[arg(long, value_name = "CODE")]
+    pub(crate) allow: Vec<String>,
+
+    /// Make every finding of rule CODE an error (repeatable; see `pushspec rules`).
+    #[arg(long, value_name = "CODE")]
+    pub(crate) deny: Vec<String>,
+
+    /// What each input holds. `auto` decides by extension (`.ndjson`/`.jsonl`, `.http`/`.rest`,
+    /// `.har`), then by content (a HAR's `log.entries`, an envelope's `url`, else a body).
+    #[arg(long, value_name = "KIND", value_enum, default_value_t = InputKind::Auto)]
+    pub(crate) input: InputKind,
+
     /// How to print the report.
     #[arg(long, value_name = "FORMAT", value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
 
-    /// Request envelopes or bodies to validate; `-` reads standard input.
-    #[arg(value_name = "FILE", required = true)]
+    /// Inputs validated at once; 0 uses every core.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub(crate) threads: usize,
+
+    /// Inputs: files, folders (walked recursively, honouring `.gitignore`, for `.json`,
+    /// `.ndjson`, `.jsonl`, `.http`, `.rest` and `.har` files) and globs (`*`, `?`, expanded
+    /// here when the shell did not); `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
     pub(crate) files: Vec<PathBuf>,
 }
 
@@ -120,6 +149,29 @@ pub(crate) enum Format {
     Human,
     /// One JSON document (version 1), for tools.
     Json,
+    /// SARIF 2.1.0, for code scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations), most severe first.
+    Github,
+    /// JUnit XML, one test case per request.
+    Junit,
+}
+
+/// What an input holds (`--input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputKind {
+    /// Decide per file, by extension then by content.
+    Auto,
+    /// A bare JSON request body (needs --endpoint).
+    Body,
+    /// A request envelope `{"method", "url", "headers", "body"}`.
+    Envelope,
+    /// One body or envelope per line.
+    Ndjson,
+    /// A `.http` file of requests separated by `###` lines.
+    Http,
+    /// A HAR 1.2 capture.
+    Har,
 }
 
 /// The list formats.

@@ -65,7 +65,7 @@ fn unknown(stderr: &mut dyn Write, code: &str) {
 
 /// The catalogued codes closest to `query`, best first: codes that contain it (ignoring
 /// case), then codes within a small edit distance of it. Retired codes are left out.
-fn closest(query: &str) -> Vec<&'static str> {
+pub(crate) fn closest(query: &str) -> Vec<&'static str> {
     let query = query.trim().to_lowercase();
     let len = query.chars().count();
     if len == 0 {

@@ -1,12 +1,12 @@
-//! Reading inputs: requests from files or standard input, what kind of input each one is,
-//! and the template registry.
+//! Reading inputs: which files the command line names (folders walked, globs expanded),
+//! requests from files or standard input, what kind of input each one is, and the template
+//! registry.
 //!
 //! The library does no I/O; this module is where bytes come from. Errors are returned as
 //! messages ready for `error: ...`, naming the file, so the caller only decides whether the
 //! run goes on (an unreadable body) or stops (an unusable registry).
 
 use std::fs;
-use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use pushspec::json::Limits;
@@ -23,15 +23,6 @@ pub(crate) enum Source {
 }
 
 impl Source {
-    /// The source a command line argument names: `-` is standard input.
-    pub(crate) fn from_arg(arg: &Path) -> Self {
-        if arg.as_os_str() == "-" {
-            Source::Stdin
-        } else {
-            Source::File(arg.to_owned())
-        }
-    }
-
     /// The name reports use: the path as given, or `-` for standard input.
     pub(crate) fn name(&self) -> String {
         match self {
@@ -41,34 +32,114 @@ impl Source {
     }
 }
 
-/// Reads sources, standard input at most once: naming `-` twice gives the same bytes twice
-/// rather than an empty second input.
-pub(crate) struct Reader<'a> {
-    stdin: &'a mut dyn Read,
-    stdin_bytes: Option<Vec<u8>>,
+/// The extensions a folder walk picks up; a file named on the command line is validated
+/// whatever its name.
+const WALKED: &[&str] = &["json", "ndjson", "jsonl", "http", "rest", "har"];
+
+/// Turns the command line's paths into sources, in order: `-` is standard input, a folder
+/// is walked recursively (honouring `.gitignore`, sorted by name, only [`WALKED`]
+/// extensions), an argument with `*`, `?` or `[` that names no file is expanded as a glob
+/// (so unexpanded Windows-style globs work). A folder or glob that yields nothing, or a
+/// broken glob, is an error message; the other arguments still count.
+pub(crate) fn resolve(args: &[PathBuf]) -> Vec<Result<Source, String>> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            out.push(Ok(Source::Stdin));
+            continue;
+        }
+        let text = arg.to_string_lossy();
+        if !arg.exists() && text.contains(['*', '?', '[']) {
+            let before = out.len();
+            match glob::glob(&text) {
+                Ok(paths) => {
+                    let mut paths: Vec<PathBuf> = paths.filter_map(Result::ok).collect();
+                    paths.sort();
+                    for path in paths {
+                        push_path(&mut out, &path);
+                    }
+                    if out.len() == before {
+                        out.push(Err(format!("no files match {text}")));
+                    }
+                }
+                Err(e) => out.push(Err(format!("invalid glob {text}: {e}"))),
+            }
+            continue;
+        }
+        push_path(&mut out, arg);
+    }
+    out
 }
 
-impl<'a> Reader<'a> {
-    /// A reader that takes standard input from `stdin`.
-    pub(crate) fn new(stdin: &'a mut dyn Read) -> Self {
-        Reader {
-            stdin,
-            stdin_bytes: None,
+/// Adds `path`: a folder's walked files, or the path itself.
+fn push_path(out: &mut Vec<Result<Source, String>>, path: &Path) {
+    if !path.is_dir() {
+        out.push(Ok(Source::File(path.to_owned())));
+        return;
+    }
+    let before = out.len();
+    let walk = ignore::WalkBuilder::new(path)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walk {
+        match entry {
+            Ok(entry) => {
+                let walked = entry.file_type().is_some_and(|t| t.is_file())
+                    && entry
+                        .path()
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| WALKED.iter().any(|w| e.eq_ignore_ascii_case(w)));
+                if walked {
+                    out.push(Ok(Source::File(entry.into_path())));
+                }
+            }
+            Err(e) => out.push(Err(format!("cannot walk {}: {e}", path.display()))),
         }
     }
+    if out.len() == before {
+        out.push(Err(format!(
+            "no inputs in {} (looked for {})",
+            path.display(),
+            WALKED
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+}
 
-    /// The whole content of `source`.
-    pub(crate) fn read(&mut self, source: &Source) -> io::Result<Vec<u8>> {
-        match source {
-            Source::File(path) => fs::read(path),
-            Source::Stdin => {
-                if let Some(bytes) = &self.stdin_bytes {
-                    return Ok(bytes.clone());
-                }
-                let mut bytes = Vec::new();
-                self.stdin.read_to_end(&mut bytes)?;
-                Ok(self.stdin_bytes.insert(bytes).clone())
-            }
+/// How a file is validated, as far as its name tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    /// One body or envelope per line, streamed.
+    Ndjson,
+    /// A `.http` file of requests.
+    Http,
+    /// A HAR capture.
+    Har,
+    /// One JSON document: a HAR, an envelope or a body, by content ([`Kind::of`]).
+    Json,
+}
+
+impl FileKind {
+    /// The kind `source` has by its extension; standard input is JSON.
+    pub(crate) fn of(source: &Source) -> Self {
+        let Source::File(path) = source else {
+            return FileKind::Json;
+        };
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "ndjson" | "jsonl" => FileKind::Ndjson,
+            "http" | "rest" => FileKind::Http,
+            "har" => FileKind::Har,
+            _ => FileKind::Json,
         }
     }
 }
@@ -76,6 +147,8 @@ impl<'a> Reader<'a> {
 /// What an input holds, which decides how it is validated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
+    /// A HAR capture: a JSON object with an array at `log.entries`.
+    Har,
     /// A request envelope `{"method", "url", "headers", "body"}`: a JSON object with a
     /// string `url` member.
     Envelope,
@@ -92,6 +165,14 @@ impl Kind {
     /// body has a top-level `url` member, so the test cannot mistake a body for an envelope.
     pub(crate) fn of(bytes: &[u8], limits: &Limits) -> Self {
         match pushspec::json::parse(bytes, limits) {
+            Ok(root)
+                if root
+                    .get("log")
+                    .and_then(|l| l.get("entries"))
+                    .is_some_and(|e| e.as_array().is_some()) =>
+            {
+                Kind::Har
+            }
             Ok(root) if root.get("url").is_some_and(|url| url.as_str().is_some()) => Kind::Envelope,
             Ok(_) => Kind::Body,
             Err(_) => Kind::NotJson,
@@ -144,5 +225,20 @@ mod tests {
         assert_eq!(kind(r#"{"body": {"url": "https://x.test/a"}}"#), Kind::Body);
         assert_eq!(kind(r#"{"url": "https://x.test/a",}"#), Kind::NotJson);
         assert_eq!(kind(""), Kind::NotJson);
+        assert_eq!(kind(r#"{"log": {"entries": []}}"#), Kind::Har);
+        assert_eq!(kind(r#"{"log": {"entries": {}}}"#), Kind::Body);
+    }
+
+    #[test]
+    fn file_kinds_follow_extensions() {
+        let kind = |s: &str| FileKind::of(&Source::File(PathBuf::from(s)));
+        assert_eq!(kind("a.ndjson"), FileKind::Ndjson);
+        assert_eq!(kind("a.JSONL"), FileKind::Ndjson);
+        assert_eq!(kind("a.rest"), FileKind::Http);
+        assert_eq!(kind("a.http"), FileKind::Http);
+        assert_eq!(kind("a.har"), FileKind::Har);
+        assert_eq!(kind("a.json"), FileKind::Json);
+        assert_eq!(kind("a"), FileKind::Json);
+        assert_eq!(FileKind::of(&Source::Stdin), FileKind::Json);
     }
 }

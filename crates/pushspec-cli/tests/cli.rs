@@ -1,6 +1,7 @@
-//! Golden tests of the `pushspec` binary: help texts, both report formats, exit codes,
-//! standard input, a closed stdout pipe, request envelopes under `--endpoint auto`, the
-//! catalogue listings, `explain`, and the redaction of secrets in every output format.
+//! Golden tests of the `pushspec` binary: help texts, every report format, exit codes,
+//! standard input, a closed stdout pipe, request envelopes under `--endpoint auto`, every
+//! input kind (NDJSON, `.http`, HAR, folders, globs), the policy flags, the catalogue
+//! listings, `explain`, and the redaction of secrets in every output format.
 //!
 //! Each test runs the real binary from `tests/inputs/` (so reports show short relative
 //! paths) with colours off, and snapshots a transcript of exit code, stdout and stderr under
@@ -696,7 +697,7 @@ fn secrets_never_reach_any_output() {
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         for input in [envelope.to_string(), pretty] {
             for endpoint in ["auto", own, "oca.template"] {
-                for format in ["human", "json"] {
+                for format in FORMATS {
                     for strict in [false, true] {
                         let mut cmd = pushspec();
                         cmd.args(["validate", "--endpoint", endpoint, "--format", format]);
@@ -720,4 +721,374 @@ fn secrets_never_reach_any_output() {
         }
         assert!(redacted > 0, "nothing was redacted for {envelope}");
     }
+}
+
+/// Every `--format`.
+const FORMATS: [&str; 5] = ["human", "json", "sarif", "github", "junit"];
+
+#[test]
+fn secrets_never_reach_any_output_from_ndjson() {
+    let lines: Vec<&str> = SECRET_ENVELOPES.iter().map(|&(_, e)| e).collect();
+    let input = lines.join("\n");
+    for format in FORMATS {
+        let output = pushspec()
+            .args(["validate", "--input", "ndjson", "--format", format, "-"])
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{format}: {stderr}");
+        assert!(
+            !stdout.contains("SECRET") && !stderr.contains("SECRET"),
+            "{format}:\n{stdout}"
+        );
+    }
+}
+
+/// Runs `validate --format json` with `args` and returns the document.
+fn json_of(args: &[&str], code: i32) -> serde_json::Value {
+    let out = stdout_of(
+        pushspec().args(["validate", "--format", "json"]).args(args),
+        code,
+    );
+    serde_json::from_str(&out).unwrap()
+}
+
+/// The `path` of every input of a JSON document.
+fn paths(doc: &serde_json::Value) -> Vec<String> {
+    doc["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn ndjson_human() {
+    // Line 1 and 6 are valid envelopes (a warning each), 2 and 5 are blank, 3 is truncated
+    // and 4 has a national phone number.
+    insta::assert_snapshot!(transcript(pushspec().args(["validate", "lines.ndjson"])));
+}
+
+#[test]
+fn ndjson_lines_are_the_files_lines() {
+    let doc = json_of(&["lines.ndjson"], 1);
+    assert_eq!(
+        paths(&doc),
+        [
+            "lines.ndjson:1",
+            "lines.ndjson:3",
+            "lines.ndjson:4",
+            "lines.ndjson:6"
+        ]
+    );
+    for input in doc["inputs"].as_array().unwrap() {
+        let line: u64 = input["path"].as_str().unwrap()[13..].parse().unwrap();
+        for d in input["diagnostics"].as_array().unwrap() {
+            assert_eq!(d["line"], line, "{input}");
+        }
+    }
+    assert_eq!(
+        doc["inputs"][1]["diagnostics"][0]["code"],
+        "request.body.invalid-json"
+    );
+    assert_eq!(doc["inputs"][3]["valid"], true);
+}
+
+#[test]
+fn ndjson_from_stdin_with_a_forced_kind() {
+    let bytes = std::fs::read(inputs().join("lines.ndjson")).unwrap();
+    let out = stdout_of(
+        pushspec()
+            .args(["validate", "--format", "json", "--input", "ndjson", "-"])
+            .write_stdin(bytes),
+        1,
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(paths(&doc), ["-:1", "-:3", "-:4", "-:6"]);
+}
+
+#[test]
+fn ndjson_bare_bodies_need_an_endpoint() {
+    let body = std::fs::read_to_string(inputs().join("valid.json")).unwrap();
+    let input = format!("{}\n{}\n", body.trim(), body.trim());
+    insta::assert_snapshot!(transcript(
+        pushspec()
+            .args(["validate", "--input", "ndjson", "-"])
+            .write_stdin(input.clone())
+    ));
+    let out = stdout_of(
+        pushspec()
+            .args([
+                "validate",
+                "--input",
+                "ndjson",
+                "--endpoint",
+                "oca.template",
+                "-",
+            ])
+            .write_stdin(input),
+        0,
+    );
+    assert!(out.ends_with("1 file, 2 requests, 0 errors, 0 warnings, 0 skipped, 2 valid\n"));
+}
+
+#[test]
+fn http_file_human() {
+    // Two requests with the same one-time token: the batch catches the second.
+    insta::assert_snapshot!(transcript(pushspec().args(["validate", "requests.http"])));
+}
+
+#[test]
+fn http_requests_are_named_by_their_first_line() {
+    let doc = json_of(&["requests.http"], 1);
+    assert_eq!(paths(&doc), ["requests.http:1", "requests.http:10"]);
+}
+
+#[test]
+fn har_human() {
+    insta::assert_snapshot!(transcript(pushspec().args(["validate", "capture.har"])));
+}
+
+#[test]
+fn har_is_found_by_content_and_skipped_entries_are_counted() {
+    let doc = json_of(&["capture-by-content.json"], 1);
+    assert_eq!(
+        paths(&doc),
+        ["capture-by-content.json#1", "capture-by-content.json#2"]
+    );
+    let out = stdout_of(pushspec().args(["validate", "capture-by-content.json"]), 1);
+    assert!(
+        out.ends_with("1 file, 2 requests, 1 error, 2 warnings, 1 skipped, 1 valid\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn folders_are_walked_honouring_gitignore() {
+    // `tree/ignored.json` is in `tree/.gitignore`, and `tree/notes.txt` is not an input.
+    let doc = json_of(&["tree"], 1);
+    assert_eq!(paths(&doc), ["tree/a.json", "tree/sub/b.jsonl:1"]);
+}
+
+#[test]
+fn globs_are_expanded() {
+    let doc = json_of(&["tree/a*.json", "*.har"], 1);
+    assert_eq!(
+        paths(&doc),
+        ["tree/a.json", "capture.har#1", "capture.har#2"]
+    );
+}
+
+#[test]
+fn a_glob_that_matches_nothing_exits_2() {
+    insta::assert_snapshot!(transcript(pushspec().args([
+        "validate",
+        "nothing*.json",
+        "valid.json",
+        "--endpoint",
+        "oca.template"
+    ])));
+}
+
+#[test]
+fn thread_count_does_not_change_the_output() {
+    let args = [
+        "validate",
+        "--format",
+        "json",
+        "tree",
+        "lines.ndjson",
+        "capture.har",
+        "requests.http",
+        "envelope-oca.json",
+    ];
+    let one = stdout_of(pushspec().args(args).args(["-j", "1"]), 1);
+    for threads in ["2", "8", "0"] {
+        assert_eq!(
+            stdout_of(pushspec().args(args).args(["-j", threads]), 1),
+            one
+        );
+    }
+}
+
+#[test]
+fn deny_warnings_fails_on_warnings_without_strict_rules() {
+    let args = ["--endpoint", "oca.template", "warning-only.json"];
+    let doc = json_of(&args, 0);
+    assert_eq!(doc["inputs"][0]["valid"], true);
+    let doc = json_of(&[&args[..], &["--deny-warnings"]].concat(), 1);
+    assert_eq!(doc["inputs"][0]["valid"], false);
+    assert_eq!(doc["inputs"][0]["diagnostics"][0]["severity"], "warning");
+}
+
+#[test]
+fn allow_drops_and_deny_promotes_a_rule() {
+    let doc = json_of(&["--allow", "auth.jwt.malformed", "tree/a.json"], 1);
+    let codes: Vec<_> = doc["inputs"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(codes, ["phone.country-code-missing"]);
+    let doc = json_of(&["--deny", "auth.jwt.malformed", "tree/sub/b.jsonl"], 1);
+    assert_eq!(doc["inputs"][0]["diagnostics"][0]["severity"], "error");
+    assert_eq!(doc["summary"]["errors"], 1);
+}
+
+#[test]
+fn an_unknown_rule_code_exits_2_with_suggestions() {
+    insta::assert_snapshot!(transcript(pushspec().args([
+        "validate",
+        "--allow",
+        "auth.jwt.malformd",
+        "tree/a.json"
+    ])));
+}
+
+/// The inputs every format test runs on: one of each kind.
+const EVERY_KIND: [&str; 5] = [
+    "envelope-oca.json",
+    "lines.ndjson",
+    "requests.http",
+    "capture.har",
+    "warning-only.json",
+];
+
+#[test]
+fn sarif_output() {
+    // The driver's `rules` are the whole catalogue (checked below against the schema and
+    // the catalogue); the snapshot pins everything else.
+    let out = stdout_of(
+        pushspec()
+            .args(["validate", "--format", "sarif"])
+            .args(&EVERY_KIND[..4]),
+        1,
+    );
+    let mut log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"].take();
+    assert_eq!(rules[0]["id"], pushspec::catalog::ALL[0].code);
+    insta::assert_json_snapshot!(log);
+}
+
+#[test]
+fn sarif_output_matches_the_sarif_2_1_0_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let out = stdout_of(
+        pushspec()
+            .args(["validate", "--format", "sarif"])
+            .args(&EVERY_KIND[..4]),
+        1,
+    );
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        pushspec::catalog::ALL.len()
+    );
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(run["tool"]["driver"]["rules"][index]["id"], r["ruleId"]);
+        assert!(r["partialFingerprints"]["pushspec/v1"].is_string());
+    }
+    // A clean run is still a valid log, with no results.
+    let out = stdout_of(
+        pushspec().args([
+            "validate",
+            "--format",
+            "sarif",
+            "--endpoint",
+            "oca.template",
+            "valid.json",
+        ]),
+        0,
+    );
+    let log: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(validator.is_valid(&log));
+    assert_eq!(log["runs"][0]["results"], serde_json::json!([]));
+}
+
+#[test]
+fn github_output() {
+    insta::assert_snapshot!(transcript(
+        pushspec()
+            .args(["validate", "--format", "github"])
+            .args(&EVERY_KIND[..4])
+    ));
+}
+
+#[test]
+fn github_output_puts_errors_first() {
+    let out = stdout_of(
+        pushspec()
+            .args(["validate", "--format", "github"])
+            .args(&EVERY_KIND[..4]),
+        1,
+    );
+    let kinds: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("::"))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    let first_warning = kinds.iter().position(|&k| k == "warning").unwrap();
+    assert!(kinds[..first_warning].iter().all(|&k| k == "error"));
+    assert!(kinds[first_warning..].iter().all(|&k| k == "warning"));
+    assert!(out.lines().last().unwrap().starts_with("pushspec: "));
+}
+
+#[test]
+fn junit_output() {
+    insta::assert_snapshot!(transcript(
+        pushspec()
+            .args(["validate", "--format", "junit"])
+            .args(&EVERY_KIND[..4])
+    ));
+}
+
+#[test]
+fn junit_output_is_well_formed_with_one_case_per_request() {
+    let out = stdout_of(
+        pushspec()
+            .args(["validate", "--format", "junit"])
+            .args(&EVERY_KIND[..4]),
+        1,
+    );
+    let xml = roxmltree::Document::parse(&out).unwrap();
+    let suite = xml
+        .descendants()
+        .find(|n| n.has_tag_name("testsuite"))
+        .unwrap();
+    let cases: Vec<_> = suite
+        .children()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    // 1 envelope, 4 NDJSON lines, 2 `.http` requests, 3 HAR entries (1 skipped).
+    assert_eq!(cases.len(), 10);
+    assert_eq!(suite.attribute("tests"), Some("10"));
+    assert_eq!(suite.attribute("skipped"), Some("1"));
+    let failed = cases
+        .iter()
+        .filter(|c| c.children().any(|n| n.has_tag_name("failure")))
+        .count();
+    assert_eq!(
+        suite.attribute("failures"),
+        Some(failed.to_string().as_str())
+    );
+    let names: Vec<_> = cases.iter().map(|c| c.attribute("name").unwrap()).collect();
+    assert_eq!(names[1], "lines.ndjson:1");
+    assert_eq!(names[9], "capture.har#2");
 }

@@ -29,23 +29,7 @@ impl Render for Human {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        writeln!(
-            out,
-            "{}, {}, {}, {} valid",
-            plural(summary.inputs, "input"),
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning"),
-            summary.valid,
-        )
-    }
-}
-
-/// `1 error`, `2 errors`.
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("{n} {noun}")
-    } else {
-        format!("{n} {noun}s")
+        writeln!(out, "{}", super::summary_line(summary))
     }
 }
 
@@ -65,7 +49,7 @@ fn render_one(renderer: &Renderer, input: &Checked<'_>, d: &Diagnostic) -> Strin
         .element(
             Snippet::source(excerpt.text.as_ref())
                 .line_start(excerpt.line)
-                .path(input.path)
+                .path(input.file)
                 .annotation(AnnotationKind::Primary.span(excerpt.range.clone())),
         )
         .element(

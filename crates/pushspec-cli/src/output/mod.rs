@@ -4,8 +4,11 @@
 //! nothing (validity and counts are computed by the caller) and only writes. Streaming formats
 //! (human) write as inputs arrive; document formats (JSON) collect and write at the end.
 
+mod github;
 mod human;
 mod json;
+mod junit;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -16,12 +19,16 @@ use crate::args::Format;
 /// One validated input, as the renderers see it.
 #[derive(Debug)]
 pub(crate) struct Checked<'a> {
-    /// The input's name: its path as given, or `-` for standard input.
+    /// The request's name: its file's (`-` for standard input), with `:LINE` for an NDJSON
+    /// line or a `.http` request, or `#ENTRY` for a HAR entry.
     pub(crate) path: &'a str,
+    /// The file it comes from, as given (`-` for standard input).
+    pub(crate) file: &'a str,
     /// The endpoint id it was validated as; `None` for a request whose URL matches no
     /// endpoint (under `--endpoint auto`).
     pub(crate) endpoint: Option<&'static str>,
-    /// The input's bytes, for snippets.
+    /// The bytes the report's spans refer to (an NDJSON line, or the whole file), for
+    /// snippets. Line numbers are the file's.
     pub(crate) source: &'a [u8],
     /// The library's findings.
     pub(crate) report: &'a Report,
@@ -32,8 +39,13 @@ pub(crate) struct Checked<'a> {
 /// Totals over every validated input (unreadable inputs are not counted).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Summary {
-    /// Inputs validated.
+    /// Files (and standard input) read.
+    pub(crate) files: usize,
+    /// Requests validated: one per body or envelope, NDJSON line, `.http` request or HAR
+    /// entry.
     pub(crate) inputs: usize,
+    /// HAR entries that are not vendor requests, so were not validated.
+    pub(crate) skipped: usize,
     /// Inputs that pass under the run's policy.
     pub(crate) valid: usize,
     /// Error diagnostics.
@@ -52,10 +64,37 @@ impl Summary {
     }
 }
 
+/// `1 error`, `2 errors`.
+pub(crate) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The run's totals in words, as the human and GitHub formats end.
+pub(crate) fn summary_line(summary: &Summary) -> String {
+    format!(
+        "{}, {}, {}, {}, {} skipped, {} valid",
+        plural(summary.files, "file"),
+        plural(summary.inputs, "request"),
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        summary.skipped,
+        summary.valid,
+    )
+}
+
 /// An output format.
 pub(crate) trait Render {
     /// Renders one input's findings.
     fn input(&mut self, out: &mut dyn Write, input: &Checked<'_>) -> io::Result<()>;
+
+    /// Notes a HAR entry that is no vendor request, so was not validated.
+    fn skipped(&mut self, _out: &mut dyn Write, _path: &str, _file: &str) -> io::Result<()> {
+        Ok(())
+    }
 
     /// Renders the end of the report.
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
@@ -66,5 +105,8 @@ pub(crate) fn renderer(format: Format) -> Box<dyn Render> {
     match format {
         Format::Human => Box::new(human::Human),
         Format::Json => Box::new(json::Json::default()),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
+        Format::Github => Box::new(github::Github::default()),
+        Format::Junit => Box::new(junit::Junit::default()),
     }
 }
