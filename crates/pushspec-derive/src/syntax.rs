@@ -241,25 +241,7 @@ fn field(cx: &Ctxt, f: &syn::Field, rename_all: Option<RenameRule>) -> Option<Fi
 fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<FieldRule> {
     let p = &meta.path;
     if *p == CHARS || *p == ITEMS {
-        let (mut min, mut max, mut code_) = (None, None, None);
-        meta.parse_nested_meta(|arg| {
-            if arg.path == MIN {
-                min = Some(int(&arg)?);
-            } else if arg.path == MAX {
-                max = Some(int(&arg)?);
-            } else if arg.path == CODE {
-                code_ = Some(code(&arg)?);
-            } else {
-                return Err(arg.error("expected `min`, `max` or `code`"));
-            }
-            Ok(())
-        })?;
-        let code = code_.ok_or_else(|| {
-            meta.error("this rule needs `code = \"...\"`: say which catalogue rule it enforces")
-        })?;
-        if min.is_none() && max.is_none() {
-            return Err(meta.error("give `min`, `max` or both"));
-        }
+        let (min, max, code) = bounds(meta, int)?;
         return Ok(if *p == CHARS {
             FieldRule::Chars { min, max, code }
         } else {
@@ -267,23 +249,7 @@ fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<FieldRule> {
         });
     }
     if *p == RANGE {
-        let (mut min, mut max, mut code_) = (None, None, None);
-        meta.parse_nested_meta(|arg| {
-            if arg.path == MIN {
-                min = Some(number(&arg)?);
-            } else if arg.path == MAX {
-                max = Some(number(&arg)?);
-            } else if arg.path == CODE {
-                code_ = Some(code(&arg)?);
-            } else {
-                return Err(arg.error("expected `min`, `max` or `code`"));
-            }
-            Ok(())
-        })?;
-        let code = code_.ok_or_else(|| meta.error("`range` needs `code = \"...\"`"))?;
-        if min.is_none() && max.is_none() {
-            return Err(meta.error("give `min`, `max` or both"));
-        }
+        let (min, max, code) = bounds(meta, number)?;
         return Ok(FieldRule::Range { min, max, code });
     }
     if *p == PATTERN {
@@ -374,6 +340,36 @@ fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<FieldRule> {
          unique_by, apply",
         path_name(&meta.path)
     )))
+}
+
+/// The `(min = .., max = .., code = "..")` arguments of a bounds rule (`chars`, `items`,
+/// `range`), with `value` reading a bound.
+type Bounds<T> = (Option<T>, Option<T>, Code);
+
+fn bounds<T>(
+    meta: &ParseNestedMeta<'_>,
+    value: fn(&ParseNestedMeta<'_>) -> syn::Result<T>,
+) -> syn::Result<Bounds<T>> {
+    let (mut min, mut max, mut code_) = (None, None, None);
+    meta.parse_nested_meta(|arg| {
+        if arg.path == MIN {
+            min = Some(value(&arg)?);
+        } else if arg.path == MAX {
+            max = Some(value(&arg)?);
+        } else if arg.path == CODE {
+            code_ = Some(code(&arg)?);
+        } else {
+            return Err(arg.error("expected `min`, `max` or `code`"));
+        }
+        Ok(())
+    })?;
+    let code = code_.ok_or_else(|| {
+        meta.error("this rule needs `code = \"...\"`: say which catalogue rule it enforces")
+    })?;
+    if min.is_none() && max.is_none() {
+        return Err(meta.error("give `min`, `max` or both"));
+    }
+    Ok((min, max, code))
 }
 
 fn group(meta: &ParseNestedMeta<'_>, kind: GroupKind) -> syn::Result<Group> {

@@ -7,15 +7,21 @@ use crate::check::Cx;
 use crate::diag::Path;
 use crate::json::{Member, Node, Value};
 
-/// The raw request of an envelope; `None` when the envelope is not an object.
-pub(super) fn read<'a>(root: &Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
-    let Some(members) = root.as_object() else {
-        cx.wrong_type(
-            &Path::ROOT,
-            root,
-            "a request envelope object `{\"method\", \"url\", \"headers\", \"body\"}`",
-        );
-        return None;
+/// The raw request of an envelope; `None` when the envelope is not an object. Takes the
+/// tree by value: its parts move into the request, so a large body is never copied.
+pub(super) fn read<'a>(root: Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
+    let root_start = root.span.start;
+    let members = match root.value {
+        Value::Object(members) => members,
+        value => {
+            let root = Node { value, ..root };
+            cx.wrong_type(
+                &Path::ROOT,
+                &root,
+                "a request envelope object `{\"method\", \"url\", \"headers\", \"body\"}`",
+            );
+            return None;
+        }
     };
     let mut raw = Raw::default();
     for m in members {
@@ -23,7 +29,7 @@ pub(super) fn read<'a>(root: &Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
         match &*m.key {
             "method" => {
                 if m.value.as_str().is_some() {
-                    raw.method = Some(m.value.clone());
+                    raw.method = Some(m.value);
                 } else {
                     cx.wrong_type(&at, &m.value, "a string");
                 }
@@ -34,13 +40,13 @@ pub(super) fn read<'a>(root: &Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
                     if matches!(text, std::borrow::Cow::Borrowed(_)) {
                         raw.url_text_at = Some(m.value.span.start + 1);
                     }
-                    raw.url = Some(m.value.clone());
+                    raw.url = Some(m.value);
                 }
                 _ => cx.wrong_type(&at, &m.value, "a string"),
             },
-            "headers" => raw.headers = headers(&m.value, &at, cx),
+            "headers" => raw.headers = headers(m.value, &at, cx),
             "body" => {
-                raw.body = Some(m.value.clone()).filter(|b| !matches!(b.value, Value::Null));
+                raw.body = Some(m.value).filter(|b| !matches!(b.value, Value::Null));
                 raw.body_sent = raw.body.is_some();
             }
             other => {
@@ -57,7 +63,7 @@ pub(super) fn read<'a>(root: &Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
         }
     }
     if raw.url.is_none() {
-        let span = crate::json::Span::new(root.span.start, root.span.start.saturating_add(1));
+        let span = crate::json::Span::new(root_start, root_start.saturating_add(1));
         cx.emit(
             &catalog::COMMON_FIELD_REQUIRED,
             &Path::ROOT.key("url"),
@@ -68,9 +74,10 @@ pub(super) fn read<'a>(root: &Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
     Some(raw)
 }
 
-fn headers<'a>(node: &Node<'a>, at: &Path<'_>, cx: &mut Cx<'_>) -> Vec<Member<'a>> {
-    match &node.value {
-        Value::Object(members) => members.clone(),
+fn headers<'a>(node: Node<'a>, at: &Path<'_>, cx: &mut Cx<'_>) -> Vec<Member<'a>> {
+    let span = node.span;
+    match node.value {
+        Value::Object(members) => members,
         Value::Array(items) => items
             .iter()
             .enumerate()
@@ -95,8 +102,12 @@ fn headers<'a>(node: &Node<'a>, at: &Path<'_>, cx: &mut Cx<'_>) -> Vec<Member<'a
                 }
             })
             .collect(),
-        _ => {
-            cx.wrong_type(at, node, "an object of header names and values");
+        value => {
+            cx.wrong_type(
+                at,
+                &Node { value, span },
+                "an object of header names and values",
+            );
             Vec::new()
         }
     }

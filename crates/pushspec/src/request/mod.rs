@@ -211,7 +211,7 @@ pub fn validate_envelope(
         }
     };
     let decoded_body;
-    let Some(mut raw) = envelope::read(&root, &mut cx) else {
+    let Some(mut raw) = envelope::read(root, &mut cx) else {
         return finish(cx, endpoint, source);
     };
     if let Some(text) = raw
