@@ -63,13 +63,26 @@ impl Object {
         required: bool,
         description: Option<&'static str>,
     ) -> FieldSchema<'_> {
-        let mut schema = schema.to_value();
+        // A field of any JSON value (`true`) becomes `{}` so that it can carry keywords.
+        let mut schema = match schema.to_value() {
+            Value::Bool(true) => json!({}),
+            other => other,
+        };
         if let (Some(d), Some(map)) = (description, schema.as_object_mut()) {
             map.insert("description".into(), d.into());
         }
-        // `""` in a required string field is `common.field.required` (spec §0).
-        if required && schema.get("type") == Some(&json!("string")) {
-            insert(&mut schema, "minLength", json!(1));
+        // `""` in a required field is `common.field.required` (spec §0), whatever the
+        // field's type: `minLength` says it for plain strings; a field that is not only a
+        // string (a `$ref` to a string enum, any value) says it with `not`.
+        if required {
+            match schema.get("type") {
+                Some(t) if t == "string" => insert(&mut schema, "minLength", json!(1)),
+                Some(t) if !t.as_array().is_some_and(|t| t.contains(&json!("string"))) => {}
+                _ if schema.get("not").is_none() => {
+                    insert(&mut schema, "not", json!({ "const": "" }));
+                }
+                _ => {}
+            }
         }
         FieldSchema {
             object: self,
