@@ -204,6 +204,7 @@ fn document(scope: &Scope<'_>) -> Result<Value, Error> {
     }
     let reachable = json::reachable(&roots, &definitions, COMPONENTS);
     definitions.retain(|name, _| reachable.contains(name));
+    discriminators(&mut definitions);
 
     let mut schemes = Map::new();
     let mut operations = Vec::new();
@@ -255,6 +256,46 @@ fn document(scope: &Scope<'_>) -> Result<Value, Error> {
         )));
     }
     Ok(document)
+}
+
+/// Gives every tagged union (a `oneOf` of `$ref`s marked with `x-pushspec-tag`) an OpenAPI
+/// `discriminator`: the tag member and, for each tag value, the component it selects. Code
+/// generators read the discriminator to emit a real discriminated union; validators keep
+/// using the `const` tags, so the two cannot disagree.
+fn discriminators(definitions: &mut Map<String, Value>) {
+    let mut found = Vec::new();
+    for (name, schema) in definitions.iter() {
+        let Some(tag) = schema
+            .get(pushspec::schema::TAG_KEYWORD)
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        let branches = schema.get("oneOf").and_then(Value::as_array);
+        let mapping: Option<Map<String, Value>> = branches
+            .into_iter()
+            .flatten()
+            .map(|branch| {
+                let reference = branch.get("$ref")?.as_str()?;
+                let variant = definitions.get(&json::definition_name(reference, COMPONENTS)?)?;
+                let value = variant
+                    .pointer(&format!("/properties/{tag}/const"))?
+                    .as_str()?;
+                Some((value.to_owned(), Value::from(reference)))
+            })
+            .collect();
+        if let Some(mapping) = mapping {
+            found.push((
+                name.clone(),
+                json!({ "propertyName": tag, "mapping": mapping }),
+            ));
+        }
+    }
+    for (name, discriminator) in found {
+        if let Some(schema) = definitions.get_mut(&name).and_then(Value::as_object_mut) {
+            schema.insert("discriminator".to_owned(), discriminator);
+        }
+    }
 }
 
 /// The `info` section.

@@ -7,13 +7,16 @@
 
 use std::collections::BTreeMap;
 
-use schemars::Schema;
+use schemars::{Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
 use crate::diag::{Rule, Severity};
 
 /// The extension keyword that lists rules a JSON Schema cannot express.
 pub const RULES_KEYWORD: &str = "x-pushspec-rules";
+
+/// The extension keyword that names the tag member of a tagged union's `oneOf`.
+pub const TAG_KEYWORD: &str = "x-pushspec-tag";
 
 /// Whether a conditional rule requires or forbids its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,9 +58,10 @@ impl Object {
         }
     }
 
-    /// Starts a property.
+    /// Starts a property; `g` is the generator that made `schema`, to look its `$ref`s up.
     pub fn field(
         &mut self,
+        g: &SchemaGenerator,
         name: &'static str,
         schema: Schema,
         required: bool,
@@ -72,17 +76,12 @@ impl Object {
             map.insert("description".into(), d.into());
         }
         // `""` in a required field is `common.field.required` (spec §0), whatever the
-        // field's type: `minLength` says it for plain strings; a field that is not only a
-        // string (a `$ref` to a string enum, any value) says it with `not`.
-        if required {
-            match schema.get("type") {
-                Some(t) if t == "string" => insert(&mut schema, "minLength", json!(1)),
-                Some(t) if !t.as_array().is_some_and(|t| t.contains(&json!("string"))) => {}
-                _ if schema.get("not").is_none() => {
-                    insert(&mut schema, "not", json!({ "const": "" }));
-                }
-                _ => {}
-            }
+        // field's type: `minLength` says it for plain strings; a field that may be a string
+        // among other things (a `$ref` to a string enum, any value) says it with `not`.
+        if required && schema.get("type").is_some_and(|t| t == "string") {
+            insert(&mut schema, "minLength", json!(1));
+        } else if required && schema.get("not").is_none() && may_be_string(g, &schema, 0) {
+            insert(&mut schema, "not", json!({ "const": "" }));
         }
         FieldSchema {
             object: self,
@@ -271,6 +270,37 @@ impl FieldSchema<'_> {
     }
 }
 
+/// Whether `schema` may accept a string, following `$ref`s into `g`'s definitions (a
+/// definition still being built counts as "may").
+fn may_be_string(g: &SchemaGenerator, schema: &Value, depth: u8) -> bool {
+    let Some(map) = schema.as_object() else {
+        return schema != &Value::Bool(false);
+    };
+    if let Some(t) = map.get("type") {
+        return t == "string" || t.as_array().is_some_and(|t| t.contains(&json!("string")));
+    }
+    if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+        let path = g.settings().definitions_path.trim_start_matches('#');
+        let path = path.trim_end_matches('/');
+        let name = reference
+            .strip_prefix('#')
+            .and_then(|r| r.strip_prefix(path));
+        let definition = name
+            .and_then(|n| n.strip_prefix('/'))
+            .and_then(|n| g.definitions().get(n));
+        return match definition {
+            Some(definition) if depth < 8 => may_be_string(g, definition, depth + 1),
+            _ => true,
+        };
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(branches) = map.get(key).and_then(Value::as_array) {
+            return branches.iter().any(|b| may_be_string(g, b, depth + 1));
+        }
+    }
+    true
+}
+
 /// Whether the schema expresses `rule` with standard keywords.
 pub fn expressed(rule: &Rule) -> bool {
     rule.in_schema && rule.severity == Severity::Error
@@ -299,23 +329,50 @@ pub fn string_enum(
     Schema::from(map)
 }
 
-/// A union of objects told apart by the `tag` member: `oneOf` with a `const` tag in each.
-pub fn tagged_union(tag: &str, variants: Vec<Schema>, description: Option<&str>) -> Schema {
+/// A union of objects told apart by the `tag` member: `oneOf` with a `const` tag in each
+/// variant.
+///
+/// Each variant is a definition of its own, `<name><Value>` (`OcaHeaderParameterImage`),
+/// and the `oneOf` holds `$ref`s to them: code generators then emit one named type per
+/// variant, and OpenAPI's `discriminator` (added by the OpenAPI generator from
+/// `x-pushspec-tag`) can map each tag value to its schema, which it can only do by `$ref`.
+pub fn tagged_union(
+    g: &mut SchemaGenerator,
+    name: &str,
+    tag: &str,
+    variants: Vec<(&str, Schema)>,
+    description: Option<&str>,
+) -> Schema {
+    let path = g.settings().definitions_path.clone();
+    let path = path.trim_start_matches('#').trim_end_matches('/');
+    let mut refs = Vec::new();
+    for (value, schema) in variants {
+        let definition = format!("{name}{}", pascal_case(value));
+        refs.push(json!({ "$ref": format!("#{path}/{definition}") }));
+        g.definitions_mut().insert(definition, schema.to_value());
+    }
     let mut map = Map::new();
     map.insert("type".into(), "object".into());
     if let Some(d) = description {
         map.insert("description".into(), d.into());
     }
-    map.insert(
-        "oneOf".into(),
-        variants
-            .into_iter()
-            .map(Schema::to_value)
-            .collect::<Vec<_>>()
-            .into(),
-    );
-    map.insert("x-pushspec-tag".into(), tag.into());
+    map.insert("oneOf".into(), refs.into());
+    map.insert(TAG_KEYWORD.into(), tag.into());
     Schema::from(map)
+}
+
+/// `image_carousel` → `ImageCarousel`: a tag value as part of a definition name.
+fn pascal_case(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
 }
 
 /// Lists `rule` in `x-pushspec-rules` of a schema that is not an object model.
