@@ -211,3 +211,95 @@ fn response_schemas_accept_the_documented_responses() {
         }
     }
 }
+
+/// Every generated JSON Schema file, parsed: (path under `schemas/`, document).
+fn schema_files() -> Vec<(String, serde_json::Value)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schemas");
+    let mut files = Vec::new();
+    for endpoint in pushspec::endpoint::ALL {
+        for entry in std::fs::read_dir(root.join(endpoint.id)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = format!(
+                "{}/{}",
+                endpoint.id,
+                path.file_name().unwrap().to_string_lossy()
+            );
+            files.push((name, serde_json::from_str(&text).unwrap()));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// Every property of every object model has a `description` (from its doc comment), so a
+/// generated client documents every field. Properties inside conditions (`if`, `then`,
+/// `anyOf`, ...) only restate a field's constraint and are skipped.
+#[test]
+fn every_property_has_a_description() {
+    fn walk(schema: &serde_json::Value, at: &str, missing: &mut Vec<String>) {
+        let Some(object) = schema.as_object() else {
+            return;
+        };
+        for (name, property) in object
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .into_iter()
+            .flatten()
+        {
+            if property.get("description").is_none() {
+                missing.push(format!("{at}/properties/{name}"));
+            }
+            walk(property, &format!("{at}/properties/{name}"), missing);
+        }
+        for key in ["items", "additionalProperties"] {
+            if let Some(sub) = object.get(key) {
+                walk(sub, &format!("{at}/{key}"), missing);
+            }
+        }
+        for (name, def) in object
+            .get("$defs")
+            .and_then(|d| d.as_object())
+            .into_iter()
+            .flatten()
+        {
+            walk(def, &format!("{at}/$defs/{name}"), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    for (name, schema) in schema_files() {
+        walk(&schema, &name, &mut missing);
+    }
+    assert!(
+        missing.is_empty(),
+        "properties without a description:\n  {}",
+        missing.join("\n  ")
+    );
+}
+
+/// The `examples` of every schema are valid against it, and every endpoint with a JSON body
+/// model and a usable valid fixture shows at least one.
+#[test]
+fn examples_are_valid_against_their_schema() {
+    let mut shown = 0;
+    for (name, schema) in schema_files() {
+        let validator = jsonschema::draft202012::new(&schema).unwrap();
+        for example in schema
+            .get("examples")
+            .and_then(|e| e.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let errors: Vec<String> = validator
+                .iter_errors(example)
+                .map(|e| e.to_string())
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "{name}: example {example} is invalid: {errors:?}"
+            );
+            shown += 1;
+        }
+    }
+    assert!(shown >= 10, "only {shown} examples");
+}

@@ -100,8 +100,11 @@ impl Object {
 
     /// Makes this object one variant of a tagged union: `tag` must be `value`.
     pub fn tag(&mut self, tag: &'static str, value: &'static str, _rule: &'static Rule) {
-        self.properties
-            .insert(tag.into(), json!({ "const": value }));
+        let description = format!("Always `{value}`: the `{tag}` that selects this variant.");
+        self.properties.insert(
+            tag.into(),
+            json!({ "const": value, "description": description }),
+        );
         self.required.push(tag.into());
     }
 
