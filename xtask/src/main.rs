@@ -3,6 +3,7 @@
 //! ```text
 //! cargo xtask schemas           regenerate schemas/ from the Rust models
 //! cargo xtask schemas --check   fail if schemas/ is out of date (also a #[test])
+//! cargo xtask manifest          print the fixtures and their expected schema verdicts
 //! ```
 //!
 //! Exit codes: 0 done (or up to date), 1 `--check` found stale files, 2 usage error, I/O
@@ -10,6 +11,7 @@
 
 mod ensure;
 mod json;
+mod manifest;
 mod openapi;
 mod request;
 mod schemas;
@@ -26,6 +28,8 @@ Usage: cargo xtask <task>
 Tasks:
   schemas [--check]   Generate schemas/ (JSON Schema and OpenAPI) from the Rust models;
                       with --check, write nothing and exit 1 if any file is out of date.
+  manifest            Print every fixture body with the verdict its request schema must
+                      give, as JSON (for tests/interop/run).
   help                Print this message.
 ";
 
@@ -40,6 +44,16 @@ fn run(args: &[String]) -> u8 {
     match args.as_slice() {
         ["schemas"] => schemas_task(false),
         ["schemas", "--check"] => schemas_task(true),
+        ["manifest"] => match manifest::manifest() {
+            Ok(manifest) => {
+                print!("{}", json::render(&manifest));
+                0
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                2
+            }
+        },
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             0

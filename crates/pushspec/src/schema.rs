@@ -378,8 +378,12 @@ fn pascal_case(text: &str) -> String {
         .collect()
 }
 
-/// Lists `rule` in `x-pushspec-rules` of a schema that is not an object model.
+/// Lists `rule` in `x-pushspec-rules` of a schema that is not an object model, unless the
+/// schema's own keywords express it (a hand-written schema states the rule itself).
 pub fn note_on(schema: &mut Schema, rule: &'static Rule, fields: &[String]) {
+    if expressed(rule) {
+        return;
+    }
     if let Some(map) = schema.as_object_mut() {
         let list = map.entry(RULES_KEYWORD).or_insert_with(|| json!([]));
         if let Some(list) = list.as_array_mut() {
