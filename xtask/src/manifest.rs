@@ -6,7 +6,8 @@
 //!
 //! ```json
 //! {"fixture": "oca.template/invalid/button-index-range", "schema": "oca.template/request.schema.json",
-//!  "expect": "reject", "errors": ["oca.button.index-range"], "body": {...}}
+//!  "expect": "reject", "errors": ["oca.button.index-range"], "expressed": ["oca.button.index-range"],
+//!  "body": {...}}
 //! ```
 //!
 //! `expect` is the Rust verdict, restricted to what the schema can say, exactly as the
@@ -18,7 +19,7 @@
 //! - `either`: its only errors come from rules the schema does not encode (listed in
 //!   `x-pushspec-rules`), which the schema may or may not catch.
 //!
-//! `errors` are the error codes reported in the body. `.http` fixtures hold several
+//! `errors` are the error codes reported in the body, `expressed` those the schema encodes. `.http` fixtures hold several
 //! requests, and a body with a repeated key has no faithful JSON value; both are left out.
 
 use std::path::{Path, PathBuf};
@@ -70,21 +71,27 @@ pub(crate) fn manifest() -> Result<Value, Error> {
                 if errors.contains(&&catalog::REQUEST_BODY_DUPLICATE_KEY) {
                     continue;
                 }
-                let expect = if errors.iter().any(|r| pushspec::schema::expressed(r)) {
+                let codes = |keep: fn(&Rule) -> bool| {
+                    let mut codes: Vec<&str> =
+                        errors.iter().filter(|r| keep(r)).map(|r| r.code).collect();
+                    codes.sort_unstable();
+                    codes.dedup();
+                    codes
+                };
+                let expressed = codes(pushspec::schema::expressed);
+                let expect = if !expressed.is_empty() {
                     "reject"
                 } else if errors.is_empty() {
                     "accept"
                 } else {
                     "either"
                 };
-                let mut codes: Vec<&str> = errors.iter().map(|r| r.code).collect();
-                codes.sort_unstable();
-                codes.dedup();
                 entries.push(json!({
                     "fixture": format!("{}/{kind}/{name}", endpoint.id),
                     "schema": format!("{}/request.schema.json", endpoint.id),
                     "expect": expect,
-                    "errors": codes,
+                    "errors": codes(|_| true),
+                    "expressed": expressed,
                     "body": body,
                 }));
             }

@@ -15,6 +15,10 @@ use crate::diag::{Rule, Severity};
 /// The extension keyword that lists rules a JSON Schema cannot express.
 pub const RULES_KEYWORD: &str = "x-pushspec-rules";
 
+/// The extension keyword that names the rules a cross-field constraint (an `allOf` entry)
+/// expresses.
+pub const EXPRESSES_KEYWORD: &str = "x-pushspec-expresses";
+
 /// The extension keyword that names the tag member of a tagged union's `oneOf`.
 pub const TAG_KEYWORD: &str = "x-pushspec-tag";
 
@@ -129,21 +133,18 @@ impl Object {
         multiple: Option<&'static Rule>,
     ) {
         let given = |f: &str| json!({ "required": [f], "properties": { f: given() } });
+        let each_given = || fields.iter().map(|f| given(f)).collect::<Vec<_>>();
         match (
             missing.filter(|r| expressed(r)),
             multiple.filter(|r| expressed(r)),
         ) {
-            (Some(_), Some(_)) => self
-                .all_of
-                .push(json!({ "oneOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
-            (Some(_), None) => self
-                .all_of
-                .push(json!({ "anyOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
-            (None, Some(_)) => {
+            (Some(m), Some(n)) => self.cross_field(&[m, n], json!({ "oneOf": each_given() })),
+            (Some(m), None) => self.cross_field(&[m], json!({ "anyOf": each_given() })),
+            (None, Some(n)) => {
                 let pairs: Vec<Value> = pairs(fields)
                     .map(|(a, b)| json!({ "allOf": [given(a), given(b)] }))
                     .collect();
-                self.all_of.push(json!({ "not": { "anyOf": pairs } }));
+                self.cross_field(&[n], json!({ "not": { "anyOf": pairs } }));
             }
             (None, None) => {}
         }
@@ -171,12 +172,22 @@ impl Object {
         }
         let when = json!({ "properties": { sibling: { "const": value } }, "required": [sibling] });
         let then = json!({ "required": [field], "properties": { field: given() } });
-        self.all_of.push(match kind {
+        let schema = match kind {
             ConditionKind::RequiredIf => json!({ "if": when, "then": then }),
             ConditionKind::ForbiddenUnless => {
                 json!({ "if": { "properties": { sibling: { "not": { "const": value } } }, "required": [sibling] }, "then": { "not": then } })
             }
-        });
+        };
+        self.cross_field(&[rule], schema);
+    }
+
+    /// Adds a constraint across fields to `allOf`, naming the rules it expresses in
+    /// `x-pushspec-expresses`: code generators that turn fields into types drop such
+    /// constraints, and the name tells their users which pushspec rule they then miss.
+    fn cross_field(&mut self, rules: &[&'static Rule], mut schema: Value) {
+        let codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
+        insert(&mut schema, EXPRESSES_KEYWORD, json!(codes));
+        self.all_of.push(schema);
     }
 
     /// The finished object schema.
@@ -259,7 +270,11 @@ impl FieldSchema<'_> {
         } else if self.required {
             let spellings =
                 std::iter::once(self.name).chain(self.aliases.iter().map(String::as_str));
-            let any: Vec<Value> = spellings.map(|n| json!({ "required": [n] })).collect();
+            // Each branch names the property it requires, as strict validators (Ajv's
+            // `strictRequired`) want: a `required` name must be a declared property.
+            let any: Vec<Value> = spellings
+                .map(|n| json!({ "required": [n], "properties": { n: true } }))
+                .collect();
             self.object.all_of.push(json!({ "anyOf": any }));
         }
         for alias in &self.aliases {
