@@ -27,8 +27,8 @@ def compared(manifest):
     return [e for e in manifest if e["expect"] != "either"]
 
 
-def report(tool, checked, what, failures):
-    print(f"{tool}: {checked} {what}, {len(failures)} disagreements")
+def report(tool, checked, what, failures, problems="disagreements"):
+    print(f"{tool}: {checked} {what}, {len(failures)} {problems}")
     if failures:
         print("\n".join(failures), file=sys.stderr)
         sys.exit(1)
@@ -63,7 +63,7 @@ def check_openapi(schemas):
             validate(load(path))
         except Exception as error:  # the validator raises one error type per problem kind
             failures.append(f"{path}: {error}")
-    report("openapi-spec-validator", len(documents), "documents validated", failures)
+    report("openapi-spec-validator", len(documents), "documents validated", failures, "errors")
 
 
 def check_pydantic(schemas, models, manifest):
