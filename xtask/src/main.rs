@@ -9,6 +9,7 @@
 //! Exit codes: 0 done (or up to date), 1 `--check` found stale files, 2 usage error, I/O
 //! error, or models that cannot be turned into schemas.
 
+mod diff;
 mod ensure;
 mod json;
 mod manifest;
@@ -65,8 +66,24 @@ fn run(args: &[String]) -> u8 {
     }
 }
 
-/// `cargo xtask schemas [--check]`: runs every generator, then reports all drift at once.
+/// `cargo xtask schemas [--check]`: explains how the JSON Schema files change, refuses a
+/// breaking change that `schemas/CHANGELOG.md` does not record, then runs every generator
+/// and reports all drift at once.
 fn schemas_task(check: bool) -> u8 {
+    // Before the generators run: in write mode they replace the files this compares with.
+    let review = schemas::files(pushspec::endpoint::ALL).and_then(|files| diff::review(&files));
+    match review {
+        Ok(review) => {
+            eprint!("{review}");
+            if !review.unrecorded.is_empty() {
+                return 1;
+            }
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return 2;
+        }
+    }
     let generators: [fn(bool) -> Result<(), Error>; 2] = [schemas::generate, openapi::generate];
     let mut drift = Vec::new();
     for generate in generators {
