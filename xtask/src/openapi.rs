@@ -88,7 +88,7 @@ pub(crate) fn generate(check: bool) -> Result<(), Error> {
 }
 
 /// The OpenAPI documents of `endpoints`: (path relative to the workspace root, contents).
-pub(crate) fn files(endpoints: &[&Endpoint]) -> Result<Vec<(PathBuf, String)>, Error> {
+pub(crate) fn files(endpoints: &[&'static Endpoint]) -> Result<Vec<(PathBuf, String)>, Error> {
     // Vendors are grouped by the namespace of their endpoint ids (`oca` of `oca.template`),
     // which is already lower-case and file-name safe, unlike display names ("FIRST LINE").
     let mut vendors: BTreeMap<&str, Vec<&Endpoint>> = BTreeMap::new();
@@ -156,7 +156,7 @@ struct Scope<'a> {
     /// The first sentence of `info.description`.
     description: String,
     /// Its endpoints, in catalogue order.
-    endpoints: &'a [&'a Endpoint],
+    endpoints: &'a [&'static Endpoint],
 }
 
 /// Builds one OpenAPI document.
@@ -388,7 +388,7 @@ fn paths(
 
 /// The `post` operation of `endpoint`. Its credentials are added to `schemes`.
 fn operation(
-    endpoint: &Endpoint,
+    endpoint: &'static Endpoint,
     bodies: Bodies,
     inputs: Inputs,
     definitions: &mut Map<String, Value>,
@@ -428,9 +428,18 @@ fn operation(
 
     if let Some(required) = inputs.body {
         let request = component_ref(bodies.request, &format!("{stem}Request"), definitions);
+        let mut media = json!({ "schema": request });
+        // The same valid fixtures as `examples` in `request.schema.json`, named after them.
+        let examples: Map<String, Value> = schemas::examples(endpoint)?
+            .into_iter()
+            .map(|(name, value)| (name, json!({ "value": value })))
+            .collect();
+        if let (false, Some(media)) = (examples.is_empty(), media.as_object_mut()) {
+            media.insert("examples".to_owned(), Value::Object(examples));
+        }
         operation.insert(
             "requestBody".to_owned(),
-            json!({ "required": required, "content": { "application/json": { "schema": request } } }),
+            json!({ "required": required, "content": { "application/json": media } }),
         );
     }
 
@@ -1341,7 +1350,8 @@ mod tests {
         }));
         let mut stray = endpoint("a.b", "A", "https://example.invalid/bots/{BOT_ID}");
         stray.request_schema = schema_of::<StrayPath>;
-        let Err(Error::Invalid(message)) = files(&[&stray]) else {
+        // `files` takes `'static` endpoints (it validates their examples); leak the test's.
+        let Err(Error::Invalid(message)) = files(&[Box::leak(Box::new(stray))]) else {
             panic!("a path parameter outside the template was accepted");
         };
         assert!(message.contains("`botId`"), "{message}");
@@ -1349,7 +1359,10 @@ mod tests {
         hand_made!(NotAModel, |_g| json_schema!({ "type": "string" }));
         let mut bad = endpoint("a.b", "A", "https://example.invalid/x");
         bad.request_schema = schema_of::<NotAModel>;
-        assert!(matches!(files(&[&bad]), Err(Error::Invalid(_))));
+        assert!(matches!(
+            files(&[Box::leak(Box::new(bad))]),
+            Err(Error::Invalid(_))
+        ));
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub(crate) fn files(endpoints: &[&'static Endpoint]) -> Result<Vec<(PathBuf, Str
             ),
         };
         let mut request = document(&path, endpoint.body_schema, annotations)?;
-        let examples = examples(endpoint)?;
+        let examples: Vec<Value> = examples(endpoint)?.into_iter().map(|(_, v)| v).collect();
         if let (false, Some(object)) = (examples.is_empty(), request.as_object_mut()) {
             object.insert("examples".to_owned(), Value::Array(examples));
         }
@@ -125,8 +125,9 @@ const EXAMPLES: usize = 2;
 /// query string to be complete is skipped, so every example is valid on its own; so is an
 /// empty one, which shows nothing.
 ///
-/// Fixture credentials are made up, so examples carry no real secret.
-fn examples(endpoint: &'static Endpoint) -> Result<Vec<Value>, Error> {
+/// Each example is named after its fixture (`spec-example`). Fixture credentials are made
+/// up, so examples carry no real secret.
+pub(crate) fn examples(endpoint: &'static Endpoint) -> Result<Vec<(String, Value)>, Error> {
     let dir = PathBuf::from("tests/fixtures")
         .join(endpoint.id)
         .join("valid");
@@ -165,8 +166,11 @@ fn examples(endpoint: &'static Endpoint) -> Result<Vec<Value>, Error> {
         };
         let bytes = serde_json::to_vec(&body).unwrap_or_default();
         let report = pushspec::validate_body(endpoint, &bytes, &pushspec::Options::default());
-        if report.diagnostics.is_empty() && !examples.contains(&body) {
-            examples.push(body);
+        if report.diagnostics.is_empty() && !examples.iter().any(|(_, b)| *b == body) {
+            let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+            let name = file.unwrap_or_default();
+            let name = name.trim_end_matches(".json").trim_end_matches(".request");
+            examples.push((name.to_owned(), body));
         }
         if examples.len() == EXAMPLES {
             break;
