@@ -180,14 +180,6 @@ fn compare(cx: &mut Cx<'_>, old: &Value, new: &Value, at: &str) {
         "required name",
         at,
     );
-    match (old_map.get("const"), new_map.get("const")) {
-        (Some(o), Some(n)) if o != n => {
-            cx.push(at, Effect::Tightens, format!("`const` {o} → {n}"));
-        }
-        (None, Some(n)) => cx.push(at, Effect::Tightens, format!("`const` {n} added")),
-        (Some(o), None) => cx.push(at, Effect::Loosens, format!("`const` {o} removed")),
-        _ => {}
-    }
     for (keys, tighter_when_larger) in [(LOWER_BOUNDS, true), (UPPER_BOUNDS, false)] {
         for key in keys {
             let (o, n) = (number(old_map.get(*key)), number(new_map.get(*key)));
@@ -202,21 +194,18 @@ fn compare(cx: &mut Cx<'_>, old: &Value, new: &Value, at: &str) {
             cx.push(at, effect, format!("`{key}` {} → {}", show(o), show(n)));
         }
     }
-    match (old_map.get("not"), new_map.get("not")) {
-        // Like patterns, two `not`s cannot be compared: a changed one may reject old values.
-        (Some(o), Some(n)) if o != n => cx.push(at, Effect::Tightens, format!("`not` {o} → {n}")),
-        (None, Some(n)) => cx.push(at, Effect::Tightens, format!("`not` {n} added")),
-        (Some(o), None) => cx.push(at, Effect::Loosens, format!("`not` {o} removed")),
-        _ => {}
-    }
-    match (old_map.get("pattern"), new_map.get("pattern")) {
-        // Two regular expressions cannot be compared: a new one may reject old values.
-        (Some(o), Some(n)) if o != n => {
-            cx.push(at, Effect::Tightens, format!("`pattern` {o} → {n}"));
+    // A value that must equal, or must not match, something: a new or changed one may reject
+    // old values (two regular expressions or two `not`s cannot be compared), an old one gone
+    // accepts more.
+    for key in ["const", "pattern", "not"] {
+        match (old_map.get(key), new_map.get(key)) {
+            (Some(o), Some(n)) if o != n => {
+                cx.push(at, Effect::Tightens, format!("`{key}` {o} → {n}"));
+            }
+            (None, Some(n)) => cx.push(at, Effect::Tightens, format!("`{key}` {n} added")),
+            (Some(o), None) => cx.push(at, Effect::Loosens, format!("`{key}` {o} removed")),
+            _ => {}
         }
-        (None, Some(n)) => cx.push(at, Effect::Tightens, format!("`pattern` {n} added")),
-        (Some(o), None) => cx.push(at, Effect::Loosens, format!("`pattern` {o} removed")),
-        _ => {}
     }
 
     compare_members(cx, old_map, new_map, "properties", "field", at);

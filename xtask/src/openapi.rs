@@ -42,6 +42,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use pushspec::endpoint::{self, Endpoint};
+use pushspec::schema::pascal_case;
 use schemars::generate::SchemaSettings;
 use schemars::{Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
@@ -726,20 +727,6 @@ fn component_ref(schema: Schema, name: &str, definitions: &mut Map<String, Value
     }
     definitions.insert(unique.clone(), schema.to_value());
     json!({ "$ref": format!("{COMPONENTS}{unique}") })
-}
-
-/// `oca.template` → `OcaTemplate`, `smax.v1.send` → `SmaxV1Send`, `4XX` → `4XX`.
-fn pascal_case(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .flat_map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|first| first.to_ascii_uppercase())
-                .into_iter()
-                .chain(chars)
-        })
-        .collect()
 }
 
 /// An endpoint's URL template, taken apart.

@@ -379,8 +379,9 @@ pub fn tagged_union(
     Schema::from(map)
 }
 
-/// `image_carousel` → `ImageCarousel`: a tag value as part of a definition name.
-fn pascal_case(text: &str) -> String {
+/// `image_carousel` → `ImageCarousel`, `oca.template` → `OcaTemplate`, `4XX` → `4XX`: a
+/// name as part of a definition name.
+pub fn pascal_case(text: &str) -> String {
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .flat_map(|word| {
             let mut chars = word.chars();
