@@ -121,3 +121,39 @@ fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     files.sort();
     Ok(files)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Valid fixtures are all `accept`; every `reject` is an invalid fixture; all three
+    /// verdicts occur, so the interop tools are shown both kinds.
+    #[test]
+    fn verdicts_follow_the_fixture_folders() {
+        let manifest = manifest().unwrap();
+        let entries = manifest.as_array().unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for entry in entries {
+            let (fixture, expect) = (
+                entry["fixture"].as_str().unwrap(),
+                entry["expect"].as_str().unwrap(),
+            );
+            seen.insert(expect);
+            if fixture.contains("/valid/") {
+                assert_eq!(expect, "accept", "{fixture}: {entry}");
+            }
+            if expect == "reject" {
+                assert!(fixture.contains("/invalid/"), "{fixture}");
+                assert!(
+                    !entry["expressed"].as_array().unwrap().is_empty(),
+                    "{fixture}"
+                );
+            }
+        }
+        assert_eq!(
+            seen.into_iter().collect::<Vec<_>>(),
+            ["accept", "either", "reject"]
+        );
+        assert!(entries.len() >= 300, "only {} fixtures", entries.len());
+    }
+}
