@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::ctxt::Ctxt;
-use crate::model::{Code, ConditionKind, Container, Data, Field, FieldRule, GroupKind};
+use crate::model::{Code, ConditionKind, Container, Data, Field, FieldRule, Flatten, GroupKind};
 use crate::syntax::last_segment;
 
 const PHONE_PROFILES: &[&str] = &["intl", "e164", "subscriber"];
@@ -21,6 +21,18 @@ pub(crate) fn check(cx: &Ctxt, c: &Container) {
         Data::TaggedEnum(e) => {
             for v in &e.variants {
                 check_fields(cx, c, &v.fields);
+                // A variant's unknown-key rule lists the other variants' keys, which a
+                // flattened struct would hide; no vendor needs it.
+                for f in v
+                    .fields
+                    .iter()
+                    .filter(|f| f.flatten == Some(Flatten::Struct))
+                {
+                    cx.error_spanned_by(
+                        &f.ty,
+                        "`#[serde(flatten)]` of a model struct applies to structs, not enum variants",
+                    );
+                }
             }
             if !c.groups.is_empty() {
                 cx.error_spanned_by(
@@ -52,7 +64,7 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
 
     // Wire names must be unique, aliases included: the validator maps each key to one field.
     let mut wire: BTreeMap<&str, &Field> = BTreeMap::new();
-    for f in fields.iter().filter(|f| !f.flatten) {
+    for f in fields.iter().filter(|f| f.flatten.is_none()) {
         for name in std::iter::once(&f.wire).chain(&f.aliases) {
             if let Some(first) = wire.insert(name, f) {
                 cx.error_spanned_by(
@@ -65,7 +77,12 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
             }
         }
     }
-    if fields.iter().filter(|f| f.flatten).count() > 1 {
+    if fields
+        .iter()
+        .filter(|f| f.flatten == Some(Flatten::Map))
+        .count()
+        > 1
+    {
         cx.error_spanned_by(
             &c.ident,
             "at most one `#[serde(flatten)]` map can capture unknown keys",
@@ -135,11 +152,8 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
                 "`alias_code` needs a `#[serde(alias = \"...\")]` spelling to flag",
             );
         }
-        if f.flatten && !matches!(last_segment(&f.ty).as_deref(), Some("BTreeMap" | "HashMap")) {
-            cx.error_spanned_by(
-                &f.ty,
-                "a `#[serde(flatten)]` field of a model must be a map that captures unknown keys",
-            );
+        if f.flatten == Some(Flatten::Struct) {
+            check_flattened_struct(cx, f);
         }
         if !f.each.is_empty()
             && last_segment(&f.ty).as_deref() != Some("Vec")
@@ -169,6 +183,37 @@ fn check_fields(cx: &Ctxt, c: &Container, fields: &[Field]) {
         for rule in f.rules.iter().chain(&f.each) {
             check_rule(cx, rule);
         }
+    }
+}
+
+/// A flattened model struct reads its keys with its own attributes: its field-level ones
+/// would have no member to apply to, and serde cannot flatten an absent `Option`.
+fn check_flattened_struct(cx: &Ctxt, f: &Field) {
+    if f.optional {
+        cx.error_spanned_by(
+            &f.ty,
+            "a flattened model is always read from the parent object; drop `Option<_>` and `#[serde(default)]`",
+        );
+    }
+    if !matches!(f.ty, syn::Type::Path(_)) {
+        cx.error_spanned_by(
+            &f.ty,
+            "a `#[serde(flatten)]` field is a map that captures unknown keys or a model struct",
+        );
+    }
+    let attributes = f.expected
+        || f.missing.is_some()
+        || f.with.is_some()
+        || f.alias_code.is_some()
+        || !f.aliases.is_empty()
+        || !f.rules.is_empty()
+        || !f.each.is_empty()
+        || !f.conditions.is_empty();
+    if attributes {
+        cx.error_spanned_by(
+            &f.ident,
+            "a flattened model takes no field attributes: put them on the fields of the flattened struct",
+        );
     }
 }
 

@@ -9,12 +9,18 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::Ident;
 
-use crate::model::{Code, ConditionKind, Container, Data, Field, FieldRule, TaggedEnum, UnitEnum};
+use crate::model::{
+    Code, ConditionKind, Container, Data, Field, FieldRule, Flatten, TaggedEnum, UnitEnum,
+};
 
 pub(crate) fn expand(c: &Container) -> TokenStream {
     let ident = &c.ident;
+    let mut members = TokenStream::new();
     let (check_body, schema_body) = match &c.data {
-        Data::Struct(fields) => struct_impls(c, fields),
+        Data::Struct(fields) => {
+            members = members_impl(c, fields);
+            struct_impls(c)
+        }
         Data::UnitEnum(e) => unit_enum_impls(e, c.doc.as_deref()),
         Data::TaggedEnum(e) => tagged_enum_impls(c, e),
     };
@@ -31,6 +37,8 @@ pub(crate) fn expand(c: &Container) -> TokenStream {
             use ::pushspec::__private as __p;
 
             #rule_consts
+
+            #members
 
             impl __p::Check for #ident {
                 const EXPECTED: &'static str = #expected;
@@ -122,24 +130,89 @@ fn doc_tokens(doc: Option<&str>) -> TokenStream {
     }
 }
 
-fn struct_impls(c: &Container, fields: &[Field]) -> (TokenStream, TokenStream) {
-    let check_fields = check_fields(c, fields, None);
+fn struct_impls(c: &Container) -> (TokenStream, TokenStream) {
     let check = quote! {
         let ::core::option::Option::Some(members) = node.as_object() else {
             cx.wrong_type(at, node, <Self as __p::Check>::EXPECTED);
             return false;
         };
-        #check_fields
+        <Self as __p::Members>::check_members(node, members, at, cx, true);
         true
     };
     let doc = doc_tokens(c.doc.as_deref());
-    let schema_fields = schema_fields(c, fields);
+    let unknown = unknown_note(c);
     let schema = quote! {
         let mut o = __p::schema::Object::new(#doc);
-        #schema_fields
+        <Self as __p::Members>::schema_members(g, &mut o);
+        #unknown
         o.into_schema()
     };
     (check, schema)
+}
+
+/// The unknown-key rule is the outermost object's: a flattened struct leaves it to its
+/// parent, so it is noted by the object's schema rather than by `schema_members`.
+fn unknown_note(c: &Container) -> Option<TokenStream> {
+    c.unknown.as_ref().map(|code| {
+        let r = rule(code);
+        quote!(o.note(#r, &[]);)
+    })
+}
+
+/// The `Members` impl of a struct, and its `KEYS`: its own keys, then each flattened
+/// struct's, checked at compile time to be distinct.
+fn members_impl(c: &Container, fields: &[Field]) -> TokenStream {
+    let ident = &c.ident;
+    let own = read_keys(fields);
+    let children: Vec<&syn::Type> = flattened(fields).map(|f| &f.ty).collect();
+    let check_fields = check_fields(c, fields, None);
+    let schema_fields = schema_fields(c, fields);
+    let overlap = children.first().map(|ty| {
+        let message = format!(
+            "`{ident}` and a struct it flattens both read the same key; rename one of them"
+        );
+        quote_spanned! {syn::spanned::Spanned::span(ty)=>
+            const _: () = ::core::assert!(!__p::has_duplicate(&KEYS), #message);
+        }
+    });
+    quote! {
+        const OWN_KEYS: &[&str] = &[#(#own),*];
+        const KEYS: [&str; OWN_KEYS.len() #(+ <#children as __p::Members>::KEYS.len())*] =
+            __p::concat_keys(&[OWN_KEYS, #(<#children as __p::Members>::KEYS),*]);
+        #overlap
+
+        impl __p::Members for #ident {
+            const KEYS: &'static [&'static str] = &KEYS;
+
+            fn check_members(
+                node: &__p::Node<'_>,
+                members: &[__p::Member<'_>],
+                at: &__p::Path<'_>,
+                cx: &mut __p::Cx<'_>,
+                unknown: bool,
+            ) {
+                #check_fields
+            }
+
+            fn schema_members(g: &mut __p::schemars::SchemaGenerator, o: &mut __p::schema::Object) {
+                #schema_fields
+            }
+        }
+    }
+}
+
+/// The keys the fields read themselves: each field's wire name and aliases.
+fn read_keys(fields: &[Field]) -> Vec<&str> {
+    fields
+        .iter()
+        .filter(|f| f.flatten.is_none())
+        .flat_map(|f| std::iter::once(f.wire.as_str()).chain(f.aliases.iter().map(String::as_str)))
+        .collect()
+}
+
+/// The fields that flatten another model struct.
+fn flattened(fields: &[Field]) -> impl Iterator<Item = &Field> {
+    fields.iter().filter(|f| f.flatten == Some(Flatten::Struct))
 }
 
 /// Where a tagged variant's fields stand: the tag member, its value for this variant, and
@@ -156,10 +229,11 @@ struct Variant<'a> {
 /// in the message about the one this variant misses.
 fn check_fields(c: &Container, fields: &[Field], variant: Option<&Variant<'_>>) -> TokenStream {
     let tag = variant.map(|v| v.tag);
-    let n = fields.iter().filter(|f| !f.flatten).count();
+    let n = fields.iter().filter(|f| f.flatten.is_none()).count();
     let slots: Vec<Ident> = (0..n).map(|i| format_ident!("__f{}", i)).collect();
-    let plain: Vec<&Field> = fields.iter().filter(|f| !f.flatten).collect();
-    let flatten = fields.iter().find(|f| f.flatten);
+    let plain: Vec<&Field> = fields.iter().filter(|f| f.flatten.is_none()).collect();
+    let map = fields.iter().find(|f| f.flatten == Some(Flatten::Map));
+    let children: Vec<&syn::Type> = flattened(fields).map(|f| &f.ty).collect();
 
     let mut arms = Vec::new();
     for (i, f) in plain.iter().enumerate() {
@@ -174,21 +248,32 @@ fn check_fields(c: &Container, fields: &[Field], variant: Option<&Variant<'_>>) 
         let siblings = &v.siblings;
         quote!(#(#siblings)|* => continue,)
     });
-    let known: Vec<&str> = plain
-        .iter()
-        .flat_map(|f| std::iter::once(f.wire.as_str()).chain(f.aliases.iter().map(String::as_str)))
-        .chain(tag)
-        .collect();
+    // With flattened structs, the suggestions for a misspelt key cover their keys too.
+    let known = if children.is_empty() {
+        let known = read_keys(fields).into_iter().chain(tag);
+        quote!(&[#(#known),*])
+    } else {
+        quote!(<Self as __p::Members>::KEYS)
+    };
     let unknown_rule = opt_rule(c.unknown.as_ref());
-    let flatten_check = flatten.map(|f| {
+    let map_check = map.map(|f| {
         let ty = map_value_type(&f.ty);
         quote!(<#ty as __p::Check>::check(&m.value, &at.key(&m.key), cx);)
     });
 
-    let field_checks = plain
+    // In field order, a flattened struct's checks where it stands.
+    let mut slot = slots.iter();
+    let field_checks: Vec<TokenStream> = fields
         .iter()
-        .zip(&slots)
-        .map(|(f, slot)| check_field(f, slot, variant));
+        .filter_map(|f| match f.flatten {
+            None => slot.next().map(|s| check_field(f, s, variant)),
+            Some(Flatten::Struct) => {
+                let ty = &f.ty;
+                Some(quote!(<#ty as __p::Members>::check_members(node, members, at, cx, false);))
+            }
+            Some(Flatten::Map) => None,
+        })
+        .collect();
     let by_ident = |ident: &Ident| -> Option<(usize, &Field)> {
         plain
             .iter()
@@ -236,8 +321,13 @@ fn check_fields(c: &Container, fields: &[Field], variant: Option<&Variant<'_>>) 
                 #tag_arm
                 #sibling_arm
                 _ => {
-                    __p::rules::unknown::apply(m, at, cx, &[#(#known),*], #unknown_rule);
-                    #flatten_check
+                    // The flattened structs check their own keys; the rest are unknown,
+                    // unless this struct is itself flattened and its parent flags them.
+                    if #(<#children as __p::Members>::KEYS.contains(&&*m.key) ||)* !unknown {
+                        continue;
+                    }
+                    __p::rules::unknown::apply(m, at, cx, #known, #unknown_rule);
+                    #map_check
                     continue;
                 }
             };
@@ -445,9 +535,15 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
         let ty = &f.ty;
         let wire = &f.wire;
         let doc = doc_tokens(f.doc.as_deref());
-        if f.flatten {
-            let value = map_value_type(ty);
-            return quote!(o.additional(g.subschema_for::<#value>()););
+        match f.flatten {
+            Some(Flatten::Map) => {
+                let value = map_value_type(ty);
+                return quote!(o.additional(g.subschema_for::<#value>()););
+            }
+            Some(Flatten::Struct) => {
+                return quote!(<#ty as __p::Members>::schema_members(g, o););
+            }
+            None => {}
         }
         let required = !f.optional;
         let rules = f.rules.iter().map(|r| schema_rule(r, quote!(fs)));
@@ -509,7 +605,7 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
         let multiple = opt_rule(g.multiple.as_ref());
         quote!(o.group(&[#(#wires),*], #missing, #multiple);)
     });
-    let notes = c.unknown.iter().chain(&c.check_rules).map(|code| {
+    let notes = c.check_rules.iter().map(|code| {
         let r = rule(code);
         quote!(o.note(#r, &[]);)
     });
@@ -609,6 +705,7 @@ fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream
             cx.wrong_type(at, node, <Self as __p::Check>::EXPECTED);
             return false;
         };
+        let unknown = true;
         let tag_at = at.key(#tag);
         let ::core::option::Option::Some(tag) = members.iter().find(|m| m.key == #tag) else {
             __p::rules::presence::missing(node, &tag_at, cx, &__p::catalog::COMMON_FIELD_REQUIRED);
@@ -624,6 +721,7 @@ fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream
         }
         true
     };
+    let unknown = unknown_note(c);
     let variants = e.variants.iter().map(|v| {
         let wire = &v.wire;
         let doc = doc_tokens(v.doc.as_deref());
@@ -633,6 +731,7 @@ fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream
                 let mut o = __p::schema::Object::new(#doc);
                 o.tag(#tag, #wire, #enum_rule);
                 #fields
+                #unknown
                 o.into_schema()
             })
         }

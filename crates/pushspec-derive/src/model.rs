@@ -79,8 +79,8 @@ pub(crate) struct Field {
     pub(crate) aliases: Vec<String>,
     /// `Option<_>` or `#[serde(default)]`: absence is not an error.
     pub(crate) optional: bool,
-    /// `#[serde(flatten)]` map: receives the members no other field claims.
-    pub(crate) flatten: bool,
+    /// `#[serde(flatten)]`: what the field reads from its parent's object.
+    pub(crate) flatten: Option<Flatten>,
     pub(crate) doc: Option<String>,
     /// Code when a required field is absent (default `common.field.required`).
     pub(crate) missing: Option<Code>,
@@ -94,6 +94,14 @@ pub(crate) struct Field {
     /// Rules applied to every element of an array.
     pub(crate) each: Vec<FieldRule>,
     pub(crate) conditions: Vec<Condition>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flatten {
+    /// A `BTreeMap`/`HashMap`: receives the members no other field claims.
+    Map,
+    /// Another model struct: reads its own keys from the same object (`Members`).
+    Struct,
 }
 
 /// A declarative rule on one value. Each has a runtime module `rules::<name>`.

@@ -10,7 +10,7 @@ use syn::{Attribute, DeriveInput, Expr, Fields, Ident, Lit, LitStr, Token};
 
 use crate::ctxt::Ctxt;
 use crate::model::{
-    Code, Condition, ConditionKind, Container, Data, Field, FieldRule, Group, GroupKind,
+    Code, Condition, ConditionKind, Container, Data, Field, FieldRule, Flatten, Group, GroupKind,
     TaggedEnum, TaggedVariant, UnitEnum, UnitVariant,
 };
 use crate::symbol::*;
@@ -195,7 +195,12 @@ fn field(cx: &Ctxt, f: &syn::Field, rename_all: Option<RenameRule>) -> Option<Fi
             .unwrap_or_else(|| rename(name, rename_all, false)),
         aliases: serde.aliases,
         optional: serde.default || is_option(&f.ty),
-        flatten: serde.flatten,
+        // A map captures the members no field reads; anything else is a model whose keys
+        // sit in this object (check.rs rejects what cannot be one).
+        flatten: serde.flatten.then(|| match last_segment(&f.ty).as_deref() {
+            Some("BTreeMap" | "HashMap") => Flatten::Map,
+            _ => Flatten::Struct,
+        }),
         doc: doc(&f.attrs),
         ident,
         ty: f.ty.clone(),

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use crate::catalog;
 use crate::diag::{Diagnostic, Path, Profile, Rule};
-use crate::json::{Limits, Node, Span, Value};
+use crate::json::{Limits, Member, Node, Span, Value};
 use crate::vendors::oca::Registry;
 
 /// What the caller decides about a validation run. Cheap to clone; build it once.
@@ -173,6 +173,79 @@ pub trait Check {
     /// the expected JSON kind (a `common.field.type` finding has been recorded), so the
     /// caller skips the field rules that need the right kind.
     fn check(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool;
+}
+
+/// A model struct: the keys it reads from an object and the checks on them, apart from the
+/// object itself, so that another model can read them from its own object
+/// (`#[serde(flatten)]`). `#[derive(Model)]` implements it for every struct.
+pub trait Members: Check {
+    /// Every key the struct reads, flattened structs' included: wire names, then aliases.
+    const KEYS: &'static [&'static str];
+
+    /// Checks the struct's fields among `members`, the members of the object `node`. With
+    /// `unknown`, the keys no field reads are flagged; a parent that flattens the struct
+    /// passes `false` and flags them itself, knowing its own keys too.
+    fn check_members(
+        node: &Node<'_>,
+        members: &[Member<'_>],
+        at: &Path<'_>,
+        cx: &mut Cx<'_>,
+        unknown: bool,
+    );
+
+    /// Adds the struct's properties, required keys and cross-field constraints to `object`.
+    fn schema_members(g: &mut schemars::SchemaGenerator, object: &mut crate::schema::Object);
+}
+
+/// `parts` end to end, for a parent's [`Members::KEYS`]: `N` is their total length, which
+/// the derive computes from the same parts, so nothing is dropped.
+pub const fn concat_keys<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut rest: &mut [&'static str] = &mut out;
+    let mut parts = parts;
+    while let Some((part, more)) = parts.split_first() {
+        let mut keys = *part;
+        while let Some((key, tail)) = keys.split_first() {
+            if let Some((slot, free)) = core::mem::replace(&mut rest, &mut []).split_first_mut() {
+                *slot = key;
+                rest = free;
+            }
+            keys = tail;
+        }
+        parts = more;
+    }
+    out
+}
+
+/// Whether a key stands twice in `keys`: a parent and a struct it flattens reading the same
+/// key, which the derive turns into a compile error.
+pub const fn has_duplicate(keys: &[&str]) -> bool {
+    let mut keys = keys;
+    while let Some((key, rest)) = keys.split_first() {
+        let mut others = rest;
+        while let Some((other, tail)) = others.split_first() {
+            if same(key.as_bytes(), other.as_bytes()) {
+                return true;
+            }
+            others = tail;
+        }
+        keys = rest;
+    }
+    false
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    let (mut a, mut b) = (a, b);
+    loop {
+        match (a.split_first(), b.split_first()) {
+            (None, None) => return true,
+            (Some((x, a_rest)), Some((y, b_rest))) if *x == *y => {
+                a = a_rest;
+                b = b_rest;
+            }
+            _ => return false,
+        }
+    }
 }
 
 impl Check for String {

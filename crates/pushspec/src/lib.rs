@@ -54,7 +54,7 @@ mod secret;
 mod validate;
 pub mod vendors;
 
-pub use check::{Batch, Check, Cx, Options, describe};
+pub use check::{Batch, Check, Cx, Members, Options, describe};
 pub use diag::{Diagnostic, Path, Profile, Report, Rule, Severity};
 pub use endpoint::Endpoint;
 pub use pushspec_derive::Model;
@@ -66,7 +66,7 @@ pub use validate::validate_body;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::catalog;
-    pub use crate::check::{Check, Cx};
+    pub use crate::check::{Check, Cx, Members, concat_keys, has_duplicate};
     pub use crate::diag::{Path, Rule};
     pub use crate::json::{Member, Node, Span, Value};
     pub use crate::rules;
