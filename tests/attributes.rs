@@ -171,3 +171,97 @@ fn the_schema_carries_error_rules_as_keywords_and_the_rest_as_extensions() {
         assert!(noted.contains(&code), "{code} not in {noted:?}");
     }
 }
+
+/// A model that flattens another: the parent's own keys, then the child's.
+#[derive(Serialize, Deserialize, Model)]
+#[pushspec(name = "FlattenProbe", unknown = "common.field.unknown")]
+struct Parent {
+    platform: Platform,
+    #[serde(flatten)]
+    child: Child,
+}
+
+/// Flattened into [`Parent`]; its unknown-key rule applies only when it is checked alone.
+#[derive(Serialize, Deserialize, Model)]
+#[serde(rename_all = "camelCase")]
+#[pushspec(name = "FlattenProbeChild", unknown = "common.field.unknown")]
+struct Child {
+    #[pushspec(chars(max = 3, code = "line.text.length"))]
+    block_name: String,
+    #[serde(alias = "tag")]
+    #[pushspec(required_if(block_name = "x", code = "mantago.fb-tag.required"))]
+    fb_tag: Option<String>,
+}
+
+fn parent_codes(json: &str) -> Vec<(String, String)> {
+    let arena = Arena::new();
+    let node = parse(json.as_bytes(), &arena, &Limits::default()).unwrap();
+    let options = Options::default();
+    let mut cx = Cx::new(&options);
+    Parent::check(&node, &Path::BODY, &mut cx);
+    cx.into_diagnostics()
+        .into_iter()
+        .map(|d| (d.rule.code.to_owned(), d.pointer))
+        .collect()
+}
+
+#[test]
+fn a_flattened_struct_reads_its_keys_from_the_parent_object() {
+    use pushspec::Members;
+    assert_eq!(
+        <Parent as Members>::KEYS,
+        ["platform", "blockName", "fbTag", "tag"]
+    );
+    let clean = r#"{"platform": "line", "blockName": "b", "tag": "t"}"#;
+    assert_eq!(parent_codes(clean), []);
+    let parent: Parent = serde_json::from_str(clean).unwrap();
+    assert_eq!(parent.child.fb_tag.as_deref(), Some("t"));
+
+    // The child's rules run at the parent's path; the parent flags the keys neither reads,
+    // and suggests the child's keys for a misspelling.
+    let got = parent_codes(r#"{"platform": "line", "blockname": "b", "colour": 1}"#);
+    assert_eq!(
+        got,
+        pairs(&[
+            ("common.field.case", "/body/blockname"),
+            ("common.field.unknown", "/body/colour"),
+            ("common.field.required", "/body/blockName"),
+        ])
+    );
+    let got = parent_codes(r#"{"platform": "line", "blockName": "long"}"#);
+    assert_eq!(got, pairs(&[("line.text.length", "/body/blockName")]));
+    let got = parent_codes(r#"{"platform": "line", "blockName": "x"}"#);
+    assert_eq!(got, pairs(&[("mantago.fb-tag.required", "/body/fbTag")]));
+}
+
+#[test]
+fn a_flattened_struct_merges_into_the_parent_schema() {
+    let schema = schemars::schema_for!(Parent).to_value();
+    let properties: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(properties, ["platform", "blockName", "fbTag"]);
+    assert_eq!(
+        schema["required"],
+        serde_json::json!(["platform", "blockName"])
+    );
+    let noted: Vec<&str> = schema["x-pushspec-rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(noted, ["common.field.unknown", "line.text.length"]);
+    assert!(schema.get("additionalProperties").is_none(), "{schema}");
+    assert!(
+        schema["allOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["if"]["properties"]["blockName"]["const"] == "x"),
+        "{schema}"
+    );
+    assert!(
+        schema
+            .get("$defs")
+            .is_none_or(|d| d.get("FlattenProbeChild").is_none())
+    );
+}

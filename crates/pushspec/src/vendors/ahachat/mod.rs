@@ -10,8 +10,8 @@ mod response;
 pub mod rules;
 
 pub use model::{
-    BotPath, PhoneBody, PhoneQuery, SendByPhoneRequest, SendByUserRequest, UserBody, UserPath,
-    UserQuery,
+    BotPath, Params, PhoneBody, PhoneQuery, SendByPhoneRequest, SendByUserRequest, UserBody,
+    UserPath, UserQuery,
 };
 pub use response::{ErrorResponse, SuccessResponse};
 

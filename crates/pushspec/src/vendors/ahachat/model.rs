@@ -95,18 +95,9 @@ pub struct BotPath {
     rules("ahachat.attr.reserved-prefix")
 )]
 pub struct UserQuery {
-    /// The bot's API token (Settings; resettable): 64 lower-case hex digits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(pattern(regex = "^[0-9a-f]{64}$", code = "ahachat.token.shape"))]
-    pub ahachat_token: Option<Secret>,
-    /// The name of the block to send, percent-encoded in the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ahachat_block_name: Option<String>,
-    /// A Messenger message tag for sends outside the 24-hour window; AhaChat lists the three
-    /// current tags, and `STANDARD_MESSAGING` for no tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(messenger_tag = "ahachat")]
-    pub ahachat_message_tag: Option<String>,
+    /// The token, block and tag.
+    #[serde(flatten)]
+    pub params: Params,
     /// Subscriber attributes to save.
     #[serde(flatten)]
     pub attributes: BTreeMap<String, String>,
@@ -126,18 +117,9 @@ pub struct PhoneQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[pushspec(phone = "subscriber")]
     pub phone: Option<String>,
-    /// The bot's API token (Settings; resettable): 64 lower-case hex digits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(pattern(regex = "^[0-9a-f]{64}$", code = "ahachat.token.shape"))]
-    pub ahachat_token: Option<Secret>,
-    /// The name of the block to send, percent-encoded in the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ahachat_block_name: Option<String>,
-    /// A Messenger message tag for sends outside the 24-hour window; AhaChat lists the three
-    /// current tags, and `STANDARD_MESSAGING` for no tag.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(messenger_tag = "ahachat")]
-    pub ahachat_message_tag: Option<String>,
+    /// The token, block and tag.
+    #[serde(flatten)]
+    pub params: Params,
     /// Subscriber attributes to save.
     #[serde(flatten)]
     pub attributes: BTreeMap<String, String>,
@@ -152,17 +134,9 @@ pub struct PhoneQuery {
     rules("ahachat.params.in-body", "ahachat.attr.reserved-prefix")
 )]
 pub struct UserBody {
-    /// The bot's API token: belongs in the query string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(pattern(regex = "^[0-9a-f]{64}$", code = "ahachat.token.shape"))]
-    pub ahachat_token: Option<Secret>,
-    /// The block to send: belongs in the query string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ahachat_block_name: Option<String>,
-    /// A Messenger message tag: belongs in the query string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(messenger_tag = "ahachat")]
-    pub ahachat_message_tag: Option<String>,
+    /// The token, block and tag.
+    #[serde(flatten)]
+    pub params: Params,
     /// Subscriber attributes: belong in the query string.
     #[serde(flatten)]
     pub attributes: BTreeMap<String, serde_json::Value>,
@@ -181,18 +155,29 @@ pub struct PhoneBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[pushspec(phone = "subscriber")]
     pub phone: Option<String>,
-    /// The bot's API token: belongs in the query string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(pattern(regex = "^[0-9a-f]{64}$", code = "ahachat.token.shape"))]
-    pub ahachat_token: Option<Secret>,
-    /// The block to send: belongs in the query string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ahachat_block_name: Option<String>,
-    /// A Messenger message tag: belongs in the query string.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(messenger_tag = "ahachat")]
-    pub ahachat_message_tag: Option<String>,
+    /// The token, block and tag.
+    #[serde(flatten)]
+    pub params: Params,
     /// Subscriber attributes: belong in the query string.
     #[serde(flatten)]
     pub attributes: BTreeMap<String, serde_json::Value>,
+}
+
+/// AhaChat's parameters besides the phone: documented in the query string, read from the
+/// body too. [`UserQuery`], [`PhoneQuery`], [`UserBody`] and [`PhoneBody`] flatten them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Model)]
+#[pushspec(name = "AhachatParams")]
+pub struct Params {
+    /// The bot's API token (Settings; resettable): 64 lower-case hex digits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[pushspec(pattern(regex = "^[0-9a-f]{64}$", code = "ahachat.token.shape"))]
+    pub ahachat_token: Option<Secret>,
+    /// The name of the block to send, percent-encoded in the URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ahachat_block_name: Option<String>,
+    /// A Messenger message tag for sends outside the 24-hour window; AhaChat lists the three
+    /// current tags, and `STANDARD_MESSAGING` for no tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[pushspec(messenger_tag = "ahachat")]
+    pub ahachat_message_tag: Option<String>,
 }

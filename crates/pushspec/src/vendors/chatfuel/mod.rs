@@ -7,7 +7,7 @@ mod model;
 mod response;
 pub mod rules;
 
-pub use model::{Body, Headers, Query, SendRequest, UserPath};
+pub use model::{Body, Headers, Params, Query, SendRequest, UserPath};
 pub use response::{ErrorResponse, SuccessResponse};
 
 use crate::endpoint::{Endpoint, Response, body_checker, schema_of};

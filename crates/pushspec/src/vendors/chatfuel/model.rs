@@ -77,30 +77,9 @@ pub struct Headers {
     rules("chatfuel.attr.reserved-prefix")
 )]
 pub struct Query {
-    /// The bot's API token (Settings → API). Required, here or in the body.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chatfuel_token: Option<Secret>,
-    /// The name of the block to run, percent-encoded in the URL.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chatfuel_block_name: Option<String>,
-    /// The id of the block to run: 24 hex digits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(pattern(regex = "^[0-9a-fA-F]{24}$", code = "chatfuel.block-id.shape"))]
-    pub chatfuel_block_id: Option<String>,
-    /// The name of the flow to run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chatfuel_flow_name: Option<String>,
-    /// The id of the flow to run; it starts at its entry point.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chatfuel_flow_id: Option<String>,
-    /// A Messenger message tag for sends outside the 24-hour window; `UPDATE` is Chatfuel's
-    /// pseudo-tag for sends inside it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[pushspec(messenger_tag = "chatfuel")]
-    pub chatfuel_message_tag: Option<String>,
-    /// A comma-separated list of tags; it replaces the user's existing tags.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tags: Option<String>,
+    /// The parameters.
+    #[serde(flatten)]
+    pub params: Params,
     /// User attributes to set before the block or flow runs.
     #[serde(flatten)]
     pub attributes: BTreeMap<String, String>,
@@ -114,10 +93,23 @@ pub struct Query {
     rules("chatfuel.attr.reserved-prefix")
 )]
 pub struct Body {
-    /// The bot's API token (Settings → API). Required, here or in the query string.
+    /// The parameters.
+    #[serde(flatten)]
+    pub params: Params,
+    /// User attributes to set before the block or flow runs.
+    #[serde(flatten)]
+    pub attributes: BTreeMap<String, serde_json::Value>,
+}
+
+/// The documented parameters, which Chatfuel reads from the query string or the JSON body
+/// alike; [`Query`] and [`Body`] flatten them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Model)]
+#[pushspec(name = "ChatfuelParams")]
+pub struct Params {
+    /// The bot's API token (Settings → API). Required, in the query string or the body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chatfuel_token: Option<Secret>,
-    /// The name of the block to run.
+    /// The name of the block to run (percent-encoded in the query string).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chatfuel_block_name: Option<String>,
     /// The id of the block to run: 24 hex digits.
@@ -138,7 +130,4 @@ pub struct Body {
     /// A comma-separated list of tags; it replaces the user's existing tags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<String>,
-    /// User attributes to set before the block or flow runs.
-    #[serde(flatten)]
-    pub attributes: BTreeMap<String, serde_json::Value>,
 }

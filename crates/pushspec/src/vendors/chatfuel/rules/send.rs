@@ -3,7 +3,7 @@
 //! the query string and body together, and reserved attribute names in each.
 
 use crate::catalog;
-use crate::check::Cx;
+use crate::check::{Cx, Members};
 use crate::diag::Path;
 use crate::json::Node;
 
@@ -15,15 +15,7 @@ pub const CHATFUEL: Family = Family {
     vendor: "Chatfuel",
     token: "chatfuel_token",
     token_source: "the bot's Settings → API",
-    documented: &[
-        "chatfuel_token",
-        "chatfuel_block_name",
-        "chatfuel_block_id",
-        "chatfuel_flow_name",
-        "chatfuel_flow_id",
-        "chatfuel_message_tag",
-        "tags",
-    ],
+    documented: <crate::vendors::chatfuel::Query as Members>::KEYS,
     reserved: ("chatfuel_", &catalog::CHATFUEL_ATTR_RESERVED_PREFIX),
     body: Body::Documented,
 };
