@@ -18,7 +18,8 @@ use quote::quote;
 use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `pushspec::Check` and `schemars::JsonSchema` from serde and `#[pushspec]`
-/// attributes. See the `pushspec` crate's `rules` module for every attribute.
+/// attributes, and for a struct `pushspec::Members`, which lets another model flatten it
+/// (`#[serde(flatten)]`). See the `pushspec` crate's `rules` module for every attribute.
 #[proc_macro_derive(Model, attributes(pushspec))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
@@ -45,6 +46,25 @@ fn expand(input: &DeriveInput) -> proc_macro2::TokenStream {
 fn fallback(input: &DeriveInput, errors: syn::Error) -> proc_macro2::TokenStream {
     let ident = &input.ident;
     let errors = errors.to_compile_error();
+    let members = matches!(input.data, syn::Data::Struct(_)).then(|| {
+        quote! {
+            impl __p::Members for #ident {
+                const KEYS: &'static [&'static str] = &[];
+                fn check_members(
+                    _: &__p::Node<'_>,
+                    _: &[__p::Member<'_>],
+                    _: &__p::Path<'_>,
+                    _: &mut __p::Cx<'_>,
+                    _: bool,
+                ) {
+                    ::core::unimplemented!()
+                }
+                fn schema_members(_: &mut __p::schemars::SchemaGenerator, _: &mut __p::schema::Object) {
+                    ::core::unimplemented!()
+                }
+            }
+        }
+    });
     quote! {
         #errors
         const _: () = {
@@ -63,6 +83,7 @@ fn fallback(input: &DeriveInput, errors: syn::Error) -> proc_macro2::TokenStream
                     ::core::unimplemented!()
                 }
             }
+            #members
         };
     }
 }
