@@ -199,6 +199,10 @@ pub trait Members: Check {
 
 /// `parts` end to end, for a parent's [`Members::KEYS`]: `N` is their total length, which
 /// the derive computes from the same parts, so nothing is dropped.
+#[allow(
+    clippy::mem_replace_with_default,
+    reason = "`mem::take` is not const; the replaced slice is moved on at once"
+)]
 pub const fn concat_keys<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
     let mut out = [""; N];
     let mut rest: &mut [&'static str] = &mut out;
