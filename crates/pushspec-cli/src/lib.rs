@@ -5,8 +5,10 @@
 //! tests can drive the whole command without a process. Modules:
 //!
 //! - `args`: the command line grammar (clap derive), including the `--help` texts;
-//! - `input`: where bytes come from (files, standard input, the template registry), and
-//!   whether an input is a request envelope or a bare body;
+//! - `config`: `pushspec.toml`, and the default `pushspec init` writes;
+//! - `input`: where bytes come from (files, standard input, gzip, the template registry),
+//!   and whether an input is a request envelope or a bare body;
+//! - `progress`: the progress bar on a terminal's stderr;
 //! - `validate`: the `validate` subcommand, from options to exit status;
 //! - `output`: one renderer per `--format`, which only render report data;
 //! - `rules`, `endpoints`: the catalogue listings;
@@ -14,10 +16,12 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod config;
 mod endpoints;
 mod explain;
 mod input;
 mod output;
+mod progress;
 mod rules;
 mod validate;
 
@@ -91,6 +95,19 @@ pub fn run_with(args: impl IntoIterator<Item = OsString>, streams: Streams<'_>) 
             finish(written, streams.stderr)
         }
         Command::Explain(args) => explain::run(&args.code, streams),
+        Command::Init(args) => {
+            let dir = std::env::current_dir().unwrap_or_default();
+            match config::init(&dir, args.force) {
+                Ok(path) => {
+                    let written = writeln!(streams.stdout, "wrote {}", path.display());
+                    finish(written, streams.stderr)
+                }
+                Err(message) => {
+                    error(streams.stderr, &message);
+                    Status::Error
+                }
+            }
+        }
     }
 }
 
