@@ -59,7 +59,7 @@ fn every_valid_fixture_body_is_detected_as_its_own_endpoint() {
                 .candidates
                 .iter()
                 .take(3)
-                .map(|c| format!("{} {} {}", c.endpoint.id, c.fit, c.coverage))
+                .map(|c| format!("{} {}", c.endpoint.id, c.fit))
                 .collect();
             failures.push(format!("{}: {:?} {top:?}", f.id(), d.verdict));
         }

@@ -724,8 +724,9 @@ fn validate_one(
     match (kind, body_endpoint) {
         (Kind::Envelope, _) => (validate_envelope(bytes, forced, options), None),
         (_, Some(endpoint)) => (validate_body(endpoint, bytes, options), None),
-        // Not JSON: `detect::validate` reports the syntax error, which is all there is to
-        // say about such an input.
+        // Not JSON and no endpoint: the envelope validator reports the syntax error at the
+        // root, which is all there is to say about such an input.
+        (Kind::NotJson, None) => (validate_envelope(bytes, None, options), None),
         (_, None) => detect::validate(bytes, options),
     }
 }

@@ -11,9 +11,8 @@
 //! keys the variant documents agrees, each key it does not document disagrees (at half
 //! weight, see [`UNDOCUMENTED`]), each required
 //! key the body lacks disagrees, a documented `const`/`enum` value agrees or disagrees, and a
-//! nested object adds its own evidence at half weight. Ties on fit are broken by *coverage*,
-//! the share of the variant's properties the body uses, so that a body that uses few keys of
-//! a small model is not taken for a large model that happens to name them too.
+//! nested object adds its own evidence at half weight. Fits within [`TIE`] of each other are
+//! a tie: a body of keys that several vendors share is ambiguous, not a guess.
 //!
 //! Everything here is pure: no I/O, no panics, any tree in.
 
@@ -58,8 +57,6 @@ pub struct Candidate {
     pub endpoint: &'static Endpoint,
     /// Share of the evidence that agrees, in thousandths.
     pub fit: u16,
-    /// Share of the best variant's properties the body uses, in thousandths.
-    pub coverage: u16,
 }
 
 /// What [`detect`] concluded.
@@ -78,8 +75,8 @@ pub enum Verdict {
 pub struct Detection {
     /// The conclusion.
     pub verdict: Verdict,
-    /// Every endpoint with some agreeing evidence, best first (fit, then coverage, then
-    /// catalogue order).
+    /// Every endpoint with some agreeing evidence, best first (by fit, then in catalogue
+    /// order).
     pub candidates: Vec<Candidate>,
 }
 
@@ -118,29 +115,22 @@ pub fn detect(body: &Node<'_>) -> Detection {
     let mut candidates: Vec<Candidate> = shapes()
         .iter()
         .filter_map(|(endpoint, shape)| {
-            let (fit, coverage) = shape.fit(body);
-            (fit > 0).then_some(Candidate {
-                endpoint,
-                fit,
-                coverage,
-            })
+            let fit = shape.fit(body);
+            (fit > 0).then_some(Candidate { endpoint, fit })
         })
         .collect();
     // A stable sort keeps catalogue order among equals, so the result is deterministic.
-    candidates.sort_by(|a, b| (b.fit, b.coverage).cmp(&(a.fit, a.coverage)));
+    candidates.sort_by(|a, b| b.fit.cmp(&a.fit));
     let verdict = match candidates.as_slice() {
         [] => Verdict::Unknown,
         [best, ..] if best.fit < FLOOR => Verdict::Unknown,
         [best, rest @ ..] => {
-            let next = rest.first().map_or((0, 0), |c| (c.fit, c.coverage));
-            let margin = best.fit.saturating_sub(next.0);
+            let margin = best.fit.saturating_sub(rest.first().map_or(0, |c| c.fit));
             if margin >= 400 {
                 Verdict::Detected(best.endpoint, Confidence::High)
             } else if margin >= 150 {
                 Verdict::Detected(best.endpoint, Confidence::Medium)
-            } else if margin > TIE || best.coverage > next.1.saturating_add(2 * TIE) {
-                // A tie on fit that coverage clearly breaks: one model uses the body's keys
-                // far more fully than the other.
+            } else if margin > TIE {
                 Verdict::Detected(best.endpoint, Confidence::Low)
             } else {
                 Verdict::Ambiguous
@@ -294,19 +284,10 @@ impl Shape {
         self.variants.iter().all(|v| v.properties.is_empty())
     }
 
-    /// The body's fit and coverage, in thousandths, for the best-fitting variant.
-    fn fit(&self, body: &Node<'_>) -> (u16, u16) {
-        self.variants
-            .iter()
-            .map(|v| {
-                let e = v.evidence(body);
-                (
-                    per_mille(e.agree, e.total),
-                    per_mille(e.used, v.properties.len() as f32),
-                )
-            })
-            .max()
-            .unwrap_or((0, 0))
+    /// The body's fit, in thousandths, to the best-fitting variant.
+    fn fit(&self, body: &Node<'_>) -> u16 {
+        let e = self.evidence(body);
+        per_mille(e.agree, e.total)
     }
 
     /// The evidence of the best-fitting variant.
@@ -314,7 +295,7 @@ impl Shape {
         self.variants
             .iter()
             .map(|v| v.evidence(body))
-            .max_by(|a, b| (a.agree / a.total.max(1.0)).total_cmp(&(b.agree / b.total.max(1.0))))
+            .max_by(|a, b| a.share().total_cmp(&b.share()))
             .unwrap_or_default()
     }
 }
@@ -360,7 +341,6 @@ impl Variant {
             };
             e.total += 1.0;
             e.agree += 1.0;
-            e.used += 1.0;
             if !p.values.is_empty()
                 && let Some(s) = m.value.as_str()
             {
@@ -421,23 +401,33 @@ impl Property {
     }
 }
 
-/// Evidence weighed for one variant.
+/// Evidence weighed for one variant: how much of it agrees, out of how much.
 #[derive(Debug, Default, Clone, Copy)]
 struct Evidence {
     agree: f32,
     total: f32,
-    /// The body's keys that the variant documents.
-    used: f32,
+}
+
+impl Evidence {
+    /// The share that agrees; 0 when there is no evidence.
+    fn share(self) -> f32 {
+        if self.total > 0.0 {
+            self.agree / self.total
+        } else {
+            0.0
+        }
+    }
 }
 
 /// `part / whole` in thousandths; 0 for an empty whole.
 fn per_mille(part: f32, whole: f32) -> u16 {
-    if whole <= 0.0 {
-        0
-    } else {
-        // In 0..=1000 by construction, so the cast cannot truncate.
-        ((part / whole).clamp(0.0, 1.0) * 1000.0).round() as u16
+    let share = Evidence {
+        agree: part,
+        total: whole,
     }
+    .share();
+    // In 0..=1000 after the clamp, so the cast cannot truncate.
+    (share.clamp(0.0, 1.0) * 1000.0).round() as u16
 }
 
 /// Follows `$ref`s (a bounded number of hops, so a cyclic schema cannot loop).
@@ -514,14 +504,19 @@ mod tests {
 
     #[test]
     fn a_body_of_shared_keys_is_ambiguous() {
-        // `ahachat_block_name` and `ahachat_token` are documented by both AhaChat endpoints.
+        // `ahachat_block_name` and `ahachat_token` are documented by both AhaChat endpoints;
+        // `phone` by one of them.
+        let d = verdict(r#"{"ahachat_token": "t", "ahachat_block_name": "b"}"#);
+        assert!(matches!(d.verdict, Verdict::Ambiguous), "{d:?}");
+        let tied: Vec<_> = d.tied().map(|c| c.endpoint.id).collect();
+        assert_eq!(tied, ["ahachat.send-by-user", "ahachat.send-by-phone"]);
         let d = verdict(r#"{"ahachat_token": "t", "ahachat_block_name": "b", "phone": "1"}"#);
         assert!(
             matches!(d.verdict, Verdict::Detected(e, _) if e.id == "ahachat.send-by-phone"),
             "{d:?}"
         );
         let d = verdict(r#"{"block_id": "b", "messaging_tag": "ACCOUNT_UPDATE"}"#);
-        assert!(d.tied().count() >= 2, "{d:?}");
+        assert!(matches!(d.verdict, Verdict::Ambiguous), "{d:?}");
     }
 
     #[test]
