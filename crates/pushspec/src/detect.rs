@@ -120,7 +120,7 @@ pub fn detect(body: &Node<'_>) -> Detection {
         })
         .collect();
     // A stable sort keeps catalogue order among equals, so the result is deterministic.
-    candidates.sort_by(|a, b| b.fit.cmp(&a.fit));
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.fit));
     let verdict = match candidates.as_slice() {
         [] => Verdict::Unknown,
         [best, ..] if best.fit < FLOOR => Verdict::Unknown,
