@@ -425,7 +425,7 @@ mod tests {
             "{err}"
         );
         let err = read(b"{}".to_vec(), true, 100).unwrap_err();
-        assert_eq!(err, "cannot read x as gzip: invalid gzip header");
+        assert!(err.starts_with("cannot read x as gzip: "), "{err}");
     }
 
     #[test]
