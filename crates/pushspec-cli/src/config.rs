@@ -175,12 +175,7 @@ pub(crate) fn parse(text: &str, path: &Path) -> Result<Config, String> {
     let mut rules = Vec::new();
     for (code, level) in raw.rules {
         let Some(rule) = catalog::find(code.get_ref()) else {
-            let close = crate::explain::closest(code.get_ref());
-            let hint = if close.is_empty() {
-                "`pushspec rules` lists every code".to_owned()
-            } else {
-                format!("the closest codes are: {}", close.join(", "))
-            };
+            let hint = crate::explain::hint(code.get_ref());
             return Err(at(
                 code.span().start,
                 &format!(

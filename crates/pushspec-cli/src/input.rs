@@ -420,10 +420,7 @@ mod tests {
         bytes[n / 2] ^= 0xff;
         bytes.truncate(n - 4);
         let err = read(bytes, false, 100).unwrap_err();
-        assert!(
-            err.starts_with("cannot read x: corrupt gzip stream"),
-            "{err}"
-        );
+        assert!(err.starts_with("cannot read x as gzip: "), "{err}");
         let err = read(b"{}".to_vec(), true, 100).unwrap_err();
         assert!(err.starts_with("cannot read x as gzip: "), "{err}");
     }

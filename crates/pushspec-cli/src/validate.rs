@@ -180,12 +180,7 @@ fn rules(flag: &str, codes: &[String]) -> Result<Vec<&'static Rule>, Stop> {
         .iter()
         .map(|code| {
             catalog::find(code).ok_or_else(|| {
-                let close = crate::explain::closest(code);
-                let hint = if close.is_empty() {
-                    "`pushspec rules` lists every code".to_owned()
-                } else {
-                    format!("the closest codes are: {}", close.join(", "))
-                };
+                let hint = crate::explain::hint(code);
                 Stop::Fatal(format!(
                     "unknown rule code `{}` for {flag}; {hint}",
                     code.escape_debug()
