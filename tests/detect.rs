@@ -2,9 +2,10 @@
 //! its own endpoint.
 
 use pushspec::Endpoint;
+use pushspec::Options;
 use pushspec::detect::{Verdict, detect};
 use pushspec::json::{Limits, Node, parse};
-use pushspec_tests::all;
+use pushspec_tests::{all, codes};
 
 /// The body a fixture sends: the file itself, or an envelope's `body` member when it is a
 /// JSON object (a form string or a body-less request has no shape to judge).
@@ -73,4 +74,33 @@ fn every_valid_fixture_body_is_detected_as_its_own_endpoint() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn ambiguous_and_unknown_bodies_are_reported_without_their_secrets() {
+    let validate = |body: &str| pushspec::detect::validate(body.as_bytes(), &Options::default());
+    let (report, detection) =
+        validate(r#"{"block_id": "64a1f0c2e3b4d5a6f7081921", "messaging_tag": "ACCOUNT_UPDATE"}"#);
+    assert!(matches!(detection.unwrap().verdict, Verdict::Ambiguous));
+    assert_eq!(report.endpoint, None);
+    assert_eq!(codes(&report), ["request.endpoint.ambiguous"]);
+    assert!(report.diagnostics[0].message.contains("smax.v1.send"));
+    assert!(report.diagnostics[0].message.contains("smax.v2.send"));
+
+    let (report, detection) = validate(r#"{"api_token": "SECRET-1", "success": true}"#);
+    assert!(matches!(detection.unwrap().verdict, Verdict::Unknown));
+    assert_eq!(codes(&report), ["request.endpoint.unknown"]);
+    assert_eq!(report.secrets.len(), 1, "the token must still be redacted");
+
+    // A detected body is validated as its endpoint's.
+    let (report, _) = validate(
+        r#"{"phone_number": "081298765432", "message": {"type": "template",
+        "template": {"template_code_id": "promo:1", "payload": []}}}"#,
+    );
+    assert_eq!(report.endpoint, Some("oca.template"));
+    assert_eq!(codes(&report), ["phone.country-code-missing"]);
+
+    let (report, detection) = validate("{");
+    assert!(detection.is_none());
+    assert_eq!(codes(&report), ["request.body.invalid-json"]);
 }
