@@ -4,7 +4,7 @@
 use pushspec::Endpoint;
 use pushspec::Options;
 use pushspec::detect::{Verdict, detect};
-use pushspec::json::{Limits, Node, parse};
+use pushspec::json::{Arena, Limits, Node, parse};
 use pushspec_tests::{all, codes};
 
 /// The body a fixture sends: the file itself, or an envelope's `body` member when it is a
@@ -38,7 +38,8 @@ fn every_valid_fixture_body_is_detected_as_its_own_endpoint() {
         if f.kind != "valid" || f.http {
             continue;
         }
-        let Ok(root) = parse(&f.body, &Limits::default()) else {
+        let arena = Arena::new();
+        let Ok(root) = parse(&f.body, &arena, &Limits::default()) else {
             continue;
         };
         let Some(body) = body(&root, f.envelope) else {

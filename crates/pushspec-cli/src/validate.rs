@@ -452,7 +452,10 @@ fn read_stdin<'a>(stdin: &'a mut dyn Read, plan: &Plan) -> Stdin<'a> {
         .reader
         .fill_buf()
         .is_ok_and(|rest| rest.iter().any(|b| !b.is_ascii_whitespace()));
-    let is_ndjson = more && pushspec::json::parse(&first, &plan.options.limits).is_ok();
+    let is_ndjson = more
+        && pushspec::json::Arena::with(|arena| {
+            pushspec::json::parse(&first, arena, &plan.options.limits).is_ok()
+        });
     let opened = opened.prepend(first);
     if is_ndjson {
         Stdin::Stream(Some(opened))

@@ -24,7 +24,7 @@ use serde_json::{Map, Value as Json};
 use crate::check::{Cx, Options};
 use crate::diag::{Path, Report};
 use crate::endpoint::{self, Endpoint};
-use crate::json::{self, Node};
+use crate::json::{self, Arena, Node};
 use crate::validate::{every_value, syntax_error};
 use crate::{catalog, validate_body};
 
@@ -103,11 +103,12 @@ const FLOOR: u16 = 400;
 ///
 /// ```
 /// use pushspec::detect::{Confidence, Verdict, detect};
-/// use pushspec::json::{Limits, parse};
+/// use pushspec::json::{Arena, Limits, parse};
 ///
+/// let arena = Arena::new();
 /// let body = parse(br#"{"phone_number": "6281298765432",
 ///     "message": {"type": "template", "template": {"template_code_id": "promo:1", "payload": []}}}"#,
-///     &Limits::default()).unwrap();
+///     &arena, &Limits::default()).unwrap();
 /// let found = detect(&body);
 /// assert!(matches!(found.verdict, Verdict::Detected(e, Confidence::High) if e.id == "oca.template"));
 /// ```
@@ -150,50 +151,23 @@ pub fn detect(body: &Node<'_>) -> Detection {
 /// the report then holds the syntax error.
 pub fn validate(body: &[u8], options: &Options) -> (Report, Option<Detection>) {
     let mut cx = Cx::new(options);
-    let detection = match json::parse(body, &options.limits) {
+    let detection = Arena::with(|arena| match json::parse(body, arena, &options.limits) {
         Ok(node) => {
             let detection = detect(&node);
-            if let Verdict::Detected(endpoint, _) = detection.verdict {
-                return (validate_body(endpoint, body, options), Some(detection));
+            if !matches!(detection.verdict, Verdict::Detected(..)) {
+                every_value(&node, None, &Path::BODY, &mut cx);
+                undetected(&node, &detection, &mut cx);
             }
-            every_value(&node, None, &Path::BODY, &mut cx);
-            let names = |n: usize| {
-                detection
-                    .candidates
-                    .iter()
-                    .take(n)
-                    .map(|c| format!("{} ({}% fit)", c.endpoint.id, c.fit / 10))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let rule = if matches!(detection.verdict, Verdict::Ambiguous) {
-                &catalog::REQUEST_ENDPOINT_AMBIGUOUS
-            } else {
-                &catalog::REQUEST_ENDPOINT_UNKNOWN
-            };
-            let message = if matches!(detection.verdict, Verdict::Ambiguous) {
-                format!(
-                    "the body fits several endpoints equally well: {}",
-                    names(detection.tied().count())
-                )
-            } else if detection.candidates.is_empty() {
-                "the body uses no documented key of any endpoint".to_owned()
-            } else {
-                format!("the body fits no endpoint well; closest: {}", names(3))
-            };
-            // Only the opening bracket: the whole body would be one huge snippet.
-            let at = json::Span::new(node.span.start, node.span.start.saturating_add(1));
-            cx.emit(rule, &Path::BODY, at, message).help(
-                "pass --endpoint ID, name the endpoint in pushspec.toml [endpoints], \
-                 or send a request envelope with its `url`",
-            );
             Some(detection)
         }
         Err(e) => {
             syntax_error(&e, &Path::BODY, &mut cx);
             None
         }
-    };
+    });
+    if let Some(Verdict::Detected(endpoint, _)) = detection.as_ref().map(|d| d.verdict) {
+        return (validate_body(endpoint, body, options), detection);
+    }
     let (diagnostics, secrets) = cx.finish();
     let mut report = Report {
         endpoint: None,
@@ -202,6 +176,42 @@ pub fn validate(body: &[u8], options: &Options) -> (Report, Option<Detection>) {
     };
     report.locate(body);
     (report, detection)
+}
+
+/// Reports a body that is ambiguous or fits nothing, listing the closest candidates.
+fn undetected(body: &Node<'_>, detection: &Detection, cx: &mut Cx<'_>) {
+    let names = |n: usize| {
+        detection
+            .candidates
+            .iter()
+            .take(n)
+            .map(|c| format!("{} ({}% fit)", c.endpoint.id, c.fit / 10))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (rule, message) = match detection.verdict {
+        Verdict::Ambiguous => (
+            &catalog::REQUEST_ENDPOINT_AMBIGUOUS,
+            format!(
+                "the body fits several endpoints equally well: {}",
+                names(detection.tied().count())
+            ),
+        ),
+        _ if detection.candidates.is_empty() => (
+            &catalog::REQUEST_ENDPOINT_UNKNOWN,
+            "the body uses no documented key of any endpoint".to_owned(),
+        ),
+        _ => (
+            &catalog::REQUEST_ENDPOINT_UNKNOWN,
+            format!("the body fits no endpoint well; closest: {}", names(3)),
+        ),
+    };
+    // Only the opening bracket: the whole body would be one huge snippet.
+    let at = json::Span::new(body.span.start, body.span.start.saturating_add(1));
+    cx.emit(rule, &Path::BODY, at, message).help(
+        "pass --endpoint ID, name the endpoint in pushspec.toml [endpoints], \
+         or send a request envelope with its `url`",
+    );
 }
 
 /// Nested objects are followed this deep; deeper keys add little evidence.
@@ -466,7 +476,8 @@ mod tests {
     use crate::json::Limits;
 
     fn verdict(body: &str) -> Detection {
-        detect(&json::parse(body.as_bytes(), &Limits::default()).unwrap())
+        let arena = Arena::new();
+        detect(&json::parse(body.as_bytes(), &arena, &Limits::default()).unwrap())
     }
 
     #[test]
