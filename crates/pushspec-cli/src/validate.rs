@@ -365,8 +365,9 @@ fn validate_all(
 
     // Everything but NDJSON is validated in parallel first; NDJSON is streamed when its
     // turn comes to be printed.
-    let document = match &stdin {
-        Stdin::Document(bytes) => bytes.clone(),
+    // Taken rather than cloned: a large document is held once.
+    let document = match &mut stdin {
+        Stdin::Document(bytes) => std::mem::replace(bytes, Ok(Vec::new())),
         _ => Ok(Vec::new()),
     };
     let outcomes: Vec<Option<Outcome>> = pool.install(|| {
