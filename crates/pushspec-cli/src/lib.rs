@@ -69,7 +69,9 @@ pub struct Streams<'a> {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let mut stdin = io::stdin().lock();
     let mut stdout = anstream::stdout().lock();
-    let mut stderr = anstream::stderr().lock();
+    // Not locked for the whole run, unlike stdout: the progress bar's ticker thread writes
+    // to stderr too, and would wait forever for a lock this thread held.
+    let mut stderr = anstream::stderr();
     let streams = Streams {
         stdin: &mut stdin,
         stdout: &mut stdout,

@@ -1,5 +1,5 @@
-//! The progress bar of `validate`: files and requests so far, and requests per second, on
-//! stderr.
+//! The progress bar of `validate`: files and requests so far, and requests (NDJSON lines)
+//! per second, on stderr.
 //!
 //! It is only ever drawn when stderr is a terminal, `CI` is not set and `--quiet` is not
 //! given, and only once a run has lasted [`DELAY`], so short runs and logs never see it. The
@@ -51,19 +51,25 @@ impl Progress {
         if self.bar.get().is_none() && self.start.elapsed() < DELAY {
             return;
         }
+        let elapsed = self.start.elapsed();
         let bar = self.bar.get_or_init(|| {
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+                .with_elapsed(elapsed);
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} {elapsed} {msg}, {human_pos} requests ({per_sec})",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
-        bar.set_message(super::output::plural(files as usize, "file"));
-        bar.set_position(requests);
+        // The rate over the whole run, computed here: indicatif's estimator would count the
+        // work done before the bar appeared as one instant burst.
+        let per_second = requests as f64 / elapsed.as_secs_f64().max(0.001);
+        bar.set_message(format!(
+            "{}, {} ({per_second:.0}/s)",
+            super::output::plural(files as usize, "file"),
+            super::output::plural(requests as usize, "request"),
+        ));
     }
 
     /// Runs `write` with the bar cleared, so that what it writes never mixes with the bar.
