@@ -244,7 +244,7 @@ pub(crate) enum Format {
 pub(crate) enum InputKind {
     /// Decide per file, by extension then by content.
     Auto,
-    /// A bare JSON request body (needs --endpoint).
+    /// A bare JSON request body (endpoint by --endpoint, the config globs or its shape).
     Body,
     /// A request envelope `{"method", "url", "headers", "body"}`.
     Envelope,
