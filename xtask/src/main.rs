@@ -3,11 +3,15 @@
 //! ```text
 //! cargo xtask schemas           regenerate schemas/ from the Rust models
 //! cargo xtask schemas --check   fail if schemas/ is out of date (also a #[test])
+//! cargo xtask corpus            write the benchmark corpora under target/corpus/
+//! cargo xtask bench-cli         time `pushspec validate` on a generated NDJSON file
 //! ```
 //!
 //! Exit codes: 0 done (or up to date), 1 `--check` found stale files, 2 usage error, I/O
 //! error, or models that cannot be turned into schemas.
 
+mod bench_cli;
+mod corpus;
 mod ensure;
 mod json;
 mod openapi;
@@ -26,6 +30,9 @@ Usage: cargo xtask <task>
 Tasks:
   schemas [--check]   Generate schemas/ (JSON Schema and OpenAPI) from the Rust models;
                       with --check, write nothing and exit 1 if any file is out of date.
+  corpus              Write the benchmark corpora under target/corpus/.
+  bench-cli           Build the release CLI and time it on >= 1,000,000 NDJSON requests at
+                      1 and 2 threads: throughput, peak RSS, speed-up, startup.
   help                Print this message.
 ";
 
@@ -40,6 +47,8 @@ fn run(args: &[String]) -> u8 {
     match args.as_slice() {
         ["schemas"] => schemas_task(false),
         ["schemas", "--check"] => schemas_task(true),
+        ["corpus"] => corpus::run(),
+        ["bench-cli"] => bench_cli::run(),
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             0
