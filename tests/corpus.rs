@@ -89,7 +89,7 @@ fn has_error(report: &Report) -> bool {
 pub fn dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(
-            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"),
+            || Path::new(env!("CARGO_MANIFEST_DIR")).with_file_name("target"),
             PathBuf::from,
         )
         .join("corpus")

@@ -122,9 +122,11 @@ fn path_str(path: &Path) -> Result<&str, String> {
 fn ndjson_file() -> Result<(PathBuf, f64), String> {
     let dir = corpus::dir();
     let corpora = corpus::load_or_generate(&dir).map_err(|e| e.to_string())?;
+    // Envelopes only, and only those the CLI can route by their `url`: a mutation that
+    // dropped the URL leaves what `--endpoint auto` must refuse as a bare body.
     let requests: Vec<&corpus::Payload> = corpora
         .iter()
-        .flat_map(|c| c.payloads.iter().filter(|p| p.envelope))
+        .flat_map(|c| c.payloads.iter().filter(|p| p.envelope && routable(&p.bytes)))
         .collect();
     if requests.is_empty() {
         return Err("the corpora hold no request envelopes".into());
@@ -150,6 +152,12 @@ fn ndjson_file() -> Result<(PathBuf, f64), String> {
         out.flush().map_err(|e| e.to_string())?;
     }
     Ok((path, valid))
+}
+
+/// Whether a line is JSON with a string `url` member, which the CLI reads as an envelope.
+fn routable(line: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(line)
+        .is_ok_and(|v| v.get("url").is_some_and(serde_json::Value::is_string))
 }
 
 /// Runs `binary args` with its output to `/dev/null`; returns the wall time and, when GNU
