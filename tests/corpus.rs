@@ -18,6 +18,8 @@ use std::sync::Arc;
 use pushspec::{Endpoint, Options, Report, Severity};
 use serde_json::Value;
 
+use crate::mutate::{self, Rng};
+
 /// Payloads per endpoint.
 pub const PER_ENDPOINT: usize = 2000;
 
@@ -197,11 +199,16 @@ pub fn families(corpora: &[Corpus]) -> BTreeMap<&'static str, usize> {
 struct Seed {
     envelope: bool,
     value: Value,
+    /// Its single-step structural mutants (`mutate::systematic`), for a valid seed.
+    mutants: Vec<Value>,
 }
 
 fn generate_one(endpoint: &'static Endpoint) -> Corpus {
     let options = options(endpoint);
-    let mut rng = Rng::new(endpoint.id);
+    // FNV-1a of the endpoint id: each endpoint its own stream, the same on every run.
+    let mut rng = Rng::new(endpoint.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    }));
     let mut valid_seeds = Vec::new();
     let mut invalid_seeds = Vec::new();
     for f in crate::all()
@@ -213,15 +220,23 @@ fn generate_one(endpoint: &'static Endpoint) -> Corpus {
         let Ok(value) = serde_json::from_slice::<Value>(&f.body) else {
             continue;
         };
-        let seed = Seed {
-            envelope: f.envelope,
-            value,
-        };
-        let report = validate(endpoint, &options, seed.envelope, &compact(&seed.value));
+        let report = validate(endpoint, &options, f.envelope, &compact(&value));
         if has_error(&report) {
-            invalid_seeds.push(seed);
+            invalid_seeds.push(Seed {
+                envelope: f.envelope,
+                value,
+                mutants: Vec::new(),
+            });
         } else {
-            valid_seeds.push(seed);
+            let mutants = mutate::systematic(0, &value)
+                .into_iter()
+                .map(|m| m.value)
+                .collect();
+            valid_seeds.push(Seed {
+                envelope: f.envelope,
+                value,
+                mutants,
+            });
         }
     }
     let mut payloads = Vec::with_capacity(PER_ENDPOINT);
@@ -242,7 +257,7 @@ fn generate_one(endpoint: &'static Endpoint) -> Corpus {
             shuffle_members(&mut value, &mut rng);
             (seed.envelope, compact(&value))
         } else {
-            (seed.envelope, mutate(&seed.value, &mut rng))
+            (seed.envelope, mutate(seed, &mut rng))
         };
         let report = validate(endpoint, &options, envelope, &candidate);
         if has_error(&report) != want_valid {
@@ -284,10 +299,17 @@ fn shuffle_members(value: &mut Value, rng: &mut Rng) {
     }
 }
 
-/// One random mistake of the kinds people make, as JSON text on one line.
-fn mutate(seed: &Value, rng: &mut Rng) -> Vec<u8> {
-    let mut value = seed.clone();
-    match rng.below(9) {
+/// One random mistake, as JSON text on one line: half the time a structural one from the
+/// shared engine (`mutate::systematic`: a member removed, a value of another type, a limit
+/// crossed), otherwise one of the mistakes that engine leaves out because they are not
+/// structural: broken JSON, a repeated key, an unfilled placeholder, stray whitespace, an
+/// unknown member, a query parameter dropped from the URL.
+fn mutate(seed: &Seed, rng: &mut Rng) -> Vec<u8> {
+    if !seed.mutants.is_empty() && rng.below(2) == 0 {
+        return compact(&seed.mutants[rng.below(seed.mutants.len())]);
+    }
+    let mut value = seed.value.clone();
+    match rng.below(6) {
         // Broken JSON: cut short, or a trailing comma.
         0 => {
             let mut bytes = compact(&value);
@@ -310,37 +332,16 @@ fn mutate(seed: &Value, rng: &mut Rng) -> Vec<u8> {
             }
             return bytes;
         }
-        // A missing member.
-        3 => edit_random(&mut value, rng, &mut |v, rng| match v {
-            Value::Object(map) if !map.is_empty() => {
-                let key = map.keys().nth(rng.below(map.len())).cloned();
-                key.is_some_and(|k| map.shift_remove(&k).is_some())
-            }
-            _ => false,
-        }),
-        // A value of the wrong type.
-        4 => edit_random(&mut value, rng, &mut |v, _| {
-            *v = match v {
-                Value::String(_) => Value::from(12345),
-                Value::Number(_) => Value::from("12345"),
-                Value::Bool(b) => Value::from(b.to_string()),
-                Value::Array(_) => Value::from("item"),
-                Value::Object(_) => Value::from(true),
-                Value::Null => return false,
-            };
-            true
-        }),
-        // An empty, an over-long, an unfilled or a badly formed string.
-        5..=7 => {
-            let which = rng.below(4);
+        // An unfilled or a whitespace-laden string.
+        3 => {
+            let placeholder = rng.below(2) == 0;
             edit_random(&mut value, rng, &mut |v, _| match v {
+                Value::String(s) if placeholder => {
+                    *s = format!("Hello {{{{first_name}}}} {s}");
+                    true
+                }
                 Value::String(s) => {
-                    *s = match which {
-                        0 => String::new(),
-                        1 => s.repeat(2000 / s.len().max(1) + 1),
-                        2 => format!("Hello {{{{first_name}}}} {s}"),
-                        _ => format!("{s} \t\n !"),
-                    };
+                    *s = format!("{s} \t\n !");
                     true
                 }
                 _ => false,
@@ -409,31 +410,5 @@ fn edit_nth(
             .iter_mut()
             .any(|v| edit_nth(v, target, index, rng, edit)),
         _ => false,
-    }
-}
-
-/// SplitMix64, seeded from the endpoint id: small, fast and the same on every platform.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: &str) -> Self {
-        // FNV-1a of the seed text.
-        let hash = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        Rng(hash)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
     }
 }

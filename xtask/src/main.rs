@@ -5,6 +5,7 @@
 //! cargo xtask schemas --check   fail if schemas/ is out of date (also a #[test])
 //! cargo xtask corpus            write the benchmark corpora under target/corpus/
 //! cargo xtask bench-cli         time `pushspec validate` on a generated NDJSON file
+//! cargo xtask manifest          print the fixtures and their expected schema verdicts
 //! ```
 //!
 //! Exit codes: 0 done (or up to date), 1 `--check` found stale files, 2 usage error, I/O
@@ -12,8 +13,10 @@
 
 mod bench_cli;
 mod corpus;
+mod diff;
 mod ensure;
 mod json;
+mod manifest;
 mod openapi;
 mod request;
 mod schemas;
@@ -33,6 +36,8 @@ Tasks:
   corpus              Write the benchmark corpora under target/corpus/.
   bench-cli           Build the release CLI and time it on >= 1,000,000 NDJSON requests at
                       1 and 2 threads: throughput, peak RSS, speed-up, startup.
+  manifest            Print every fixture body with the verdict its request schema must
+                      give, as JSON (for tests/interop/run).
   help                Print this message.
 ";
 
@@ -49,6 +54,16 @@ fn run(args: &[String]) -> u8 {
         ["schemas", "--check"] => schemas_task(true),
         ["corpus"] => corpus::run(),
         ["bench-cli"] => bench_cli::run(),
+        ["manifest"] => match manifest::manifest() {
+            Ok(manifest) => {
+                print!("{}", json::render(&manifest));
+                0
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                2
+            }
+        },
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             0
@@ -60,8 +75,24 @@ fn run(args: &[String]) -> u8 {
     }
 }
 
-/// `cargo xtask schemas [--check]`: runs every generator, then reports all drift at once.
+/// `cargo xtask schemas [--check]`: explains how the JSON Schema files change, refuses a
+/// breaking change that `schemas/CHANGELOG.md` does not record, then runs every generator
+/// and reports all drift at once.
 fn schemas_task(check: bool) -> u8 {
+    // Before the generators run: in write mode they replace the files this compares with.
+    let review = schemas::files(pushspec::endpoint::ALL).and_then(|files| diff::review(&files));
+    match review {
+        Ok(review) => {
+            eprint!("{review}");
+            if !review.unrecorded.is_empty() {
+                return 1;
+            }
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return 2;
+        }
+    }
     let generators: [fn(bool) -> Result<(), Error>; 2] = [schemas::generate, openapi::generate];
     let mut drift = Vec::new();
     for generate in generators {
