@@ -5,6 +5,7 @@
 //! `<name>.codes` sidecar: option lines (`# templates: FILE`, `# strict`,
 //! `# authentication`), then the exact rule codes the validator must report.
 
+pub mod corpus;
 pub mod mutate;
 
 use std::fmt::Write as _;

@@ -3,12 +3,16 @@
 //! ```text
 //! cargo xtask schemas           regenerate schemas/ from the Rust models
 //! cargo xtask schemas --check   fail if schemas/ is out of date (also a #[test])
+//! cargo xtask corpus            write the benchmark corpora under target/corpus/
+//! cargo xtask bench-cli         time `pushspec validate` on a generated NDJSON file
 //! cargo xtask manifest          print the fixtures and their expected schema verdicts
 //! ```
 //!
 //! Exit codes: 0 done (or up to date), 1 `--check` found stale files, 2 usage error, I/O
 //! error, or models that cannot be turned into schemas.
 
+mod bench_cli;
+mod corpus;
 mod diff;
 mod ensure;
 mod json;
@@ -29,6 +33,9 @@ Usage: cargo xtask <task>
 Tasks:
   schemas [--check]   Generate schemas/ (JSON Schema and OpenAPI) from the Rust models;
                       with --check, write nothing and exit 1 if any file is out of date.
+  corpus              Write the benchmark corpora under target/corpus/.
+  bench-cli           Build the release CLI and time it on >= 1,000,000 NDJSON requests at
+                      1 and 2 threads: throughput, peak RSS, speed-up, startup.
   manifest            Print every fixture body with the verdict its request schema must
                       give, as JSON (for tests/interop/run).
   help                Print this message.
@@ -45,6 +52,8 @@ fn run(args: &[String]) -> u8 {
     match args.as_slice() {
         ["schemas"] => schemas_task(false),
         ["schemas", "--check"] => schemas_task(true),
+        ["corpus"] => corpus::run(),
+        ["bench-cli"] => bench_cli::run(),
         ["manifest"] => match manifest::manifest() {
             Ok(manifest) => {
                 print!("{}", json::render(&manifest));

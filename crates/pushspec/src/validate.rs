@@ -86,10 +86,22 @@ pub(crate) fn syntax_error(e: &json::SyntaxError, at: &Path<'_>, cx: &mut Cx<'_>
 /// Keys and header names that hold credentials in some vendor's API (spec §2.1), or in
 /// HTTP generally (cookies, API keys).
 pub(crate) fn is_secret_key(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    key == "authorization"
-        || key == "cookie"
-        || ["token", "secret", "api-key", "apikey", "api_key"]
-            .iter()
-            .any(|k| key.contains(k))
+    // Case-insensitive without lower-casing a copy, and one pass that tries a word only where
+    // its first letter stands: this runs for every string in a request.
+    let key = key.as_bytes();
+    let at = |rest: &[u8], word: &[u8]| {
+        rest.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    };
+    key.eq_ignore_ascii_case(b"authorization")
+        || key.eq_ignore_ascii_case(b"cookie")
+        || (0..key.len()).any(|i| {
+            let rest = key.get(i..).unwrap_or_default();
+            match rest.first().map(u8::to_ascii_lowercase) {
+                Some(b't') => at(rest, b"token"),
+                Some(b's') => at(rest, b"secret"),
+                Some(b'a') => at(rest, b"api-key") || at(rest, b"apikey") || at(rest, b"api_key"),
+                _ => false,
+            }
+        })
 }

@@ -81,6 +81,11 @@ impl<'a> Path<'a> {
 
 /// Appends `token` to `out` escaped per RFC 6901: `~` becomes `~0` and `/` becomes `~1`.
 pub fn escape_token(token: &str, out: &mut String) {
+    // Wire names almost never hold either character: copy them whole.
+    if !token.contains(['~', '/']) {
+        out.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
             '~' => out.push_str("~0"),

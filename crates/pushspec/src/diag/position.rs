@@ -11,6 +11,11 @@ impl LineIndex {
     /// CRLF files get the same positions as LF files.
     pub fn new(source: &[u8]) -> Self {
         let mut starts = vec![0];
+        // Most inputs are one line (NDJSON, compact bodies); `contains` finds that out with a
+        // `memchr`, many times faster than the indexing loop below.
+        if !source.contains(&b'\n') {
+            return LineIndex { starts };
+        }
         starts.extend(
             source
                 .iter()

@@ -21,6 +21,9 @@ pub struct Arena {
     bump: bumpalo::Bump,
 }
 
+/// A growable vector in an arena.
+pub(super) type Scratch<'a, T> = bumpalo::collections::Vec<'a, T>;
+
 thread_local! {
     /// The arena [`Arena::with`] lends out, kept between calls so that validating payload
     /// after payload reuses one chunk instead of allocating fresh ones each time.
@@ -48,6 +51,12 @@ impl Arena {
             SPARE.set(Some(arena));
         }
         result
+    }
+
+    /// An empty vector in the arena with room for `capacity` items: the parser's scratch,
+    /// which costs no `malloc` once this thread's spare arena has grown to fit.
+    pub(super) fn scratch<T>(&self, capacity: usize) -> Scratch<'_, T> {
+        Scratch::with_capacity_in(capacity, &self.bump)
     }
 
     /// Copies `s` into the arena.

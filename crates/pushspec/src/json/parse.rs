@@ -12,6 +12,7 @@
 
 use std::fmt;
 
+use super::arena::Scratch;
 use super::{Arena, Member, Node, Number, Span, Value};
 
 /// Bounds on what one input may hold.
@@ -338,7 +339,7 @@ struct Parser<'a, 'l> {
 /// `base` was the scratch length when the container opened, and the scratch only grows while
 /// it is open, so the tail is exactly the container's children.
 #[inline]
-fn take_tail<'a, T: Copy>(arena: &'a Arena, scratch: &mut Vec<T>, base: usize) -> &'a [T] {
+fn take_tail<'a, T: Copy>(arena: &'a Arena, scratch: &mut Scratch<'_, T>, base: usize) -> &'a [T] {
     let items = arena.alloc_slice(scratch.get(base..).unwrap_or_default());
     scratch.truncate(base);
     items
@@ -384,9 +385,12 @@ impl<'a> Parser<'a, '_> {
         if self.pos >= self.bytes.len() {
             return Err(self.err(SyntaxErrorKind::EmptyInput, self.bytes.len()));
         }
-        let mut frames: Vec<Frame> = Vec::with_capacity(self.limits.max_depth.min(32));
-        let mut elements: Vec<Node<'a>> = Vec::new();
-        let mut members: Vec<Member<'a>> = Vec::new();
+        // The scratch lives in the arena too, sized for typical documents (a member every 16
+        // bytes or so), so that parsing one payload after another allocates nothing.
+        let hint = self.bytes.len() / 16 + 8;
+        let mut frames: Scratch<'a, Frame> = self.arena.scratch(self.limits.max_depth.min(32));
+        let mut elements: Scratch<'a, Node<'a>> = self.arena.scratch(hint);
+        let mut members: Scratch<'a, Member<'a>> = self.arena.scratch(hint);
 
         // Each turn of this loop parses one value starting at `self.pos` (whitespace already
         // skipped), then closes every container that the value completes.
@@ -676,7 +680,7 @@ impl<'a> Parser<'a, '_> {
     fn key(
         &mut self,
         expected: &'static str,
-        members: &mut Vec<Member<'a>>,
+        members: &mut Scratch<'a, Member<'a>>,
     ) -> Result<(), SyntaxError> {
         let start = self.pos;
         let key = match self.peek() {

@@ -14,12 +14,14 @@ use crate::json::Node;
 /// under, if any.
 pub fn classify(value: &str, key: Option<&str>) -> Option<&'static str> {
     let v = value.trim();
-    let upper = v.to_ascii_uppercase();
+    // This runs on every string of every request, and almost none is a placeholder: one scan
+    // for a brace spares the plain ones the substring searches.
+    let braced = v.as_bytes().contains(&b'{');
     let between = |open: &str, close: &str| {
         v.find(open)
             .is_some_and(|i| v.get(i + open.len()..).is_some_and(|r| r.contains(close)))
     };
-    if between("{{", "}}") {
+    if braced && between("{{", "}}") {
         Some("a `{{...}}` template variable")
     } else if v.len() > 2
         && v.starts_with('<')
@@ -30,17 +32,20 @@ pub fn classify(value: &str, key: Option<&str>) -> Option<&'static str> {
             .contains(['<', '>'])
     {
         Some("an `<...>` placeholder")
-    } else if v.contains("{API_HOST}")
-        || (v.len() > 2
-            && v.starts_with('{')
-            && v.ends_with('}')
-            && is_name(v.get(1..v.len() - 1).unwrap_or_default()))
+    } else if braced
+        && (v.contains("{API_HOST}")
+            || (v.len() > 2
+                && v.starts_with('{')
+                && v.ends_with('}')
+                && is_name(v.get(1..v.len() - 1).unwrap_or_default())))
     {
         Some("a `{...}` URL-template parameter")
-    } else if upper.starts_with("YOUR_")
-        || upper.starts_with("YOUR-")
-        || upper.ends_with("_HERE")
-        || upper.ends_with("-HERE")
+    } else if ["YOUR_", "YOUR-"]
+        .iter()
+        .any(|p| starts_with_ignore_case(v, p))
+        || ["_HERE", "-HERE"]
+            .iter()
+            .any(|s| ends_with_ignore_case(v, s))
     {
         Some("a `YOUR_...`/`..._here` placeholder")
     } else if key.is_some_and(|k| !k.is_empty() && k == v) {
@@ -48,6 +53,24 @@ pub fn classify(value: &str, key: Option<&str>) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// `s.to_ascii_uppercase().starts_with(prefix)` for an uppercase ASCII `prefix`, without the
+/// copy.
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `s.to_ascii_uppercase().ends_with(suffix)` for an uppercase ASCII `suffix`, without the
+/// copy.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len().checked_sub(suffix.len()).is_some_and(|at| {
+        s.as_bytes()
+            .get(at..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix.as_bytes()))
+    })
 }
 
 fn is_name(s: &str) -> bool {
