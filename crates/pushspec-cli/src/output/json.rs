@@ -17,18 +17,15 @@ use super::{Checked, Render, Summary};
 /// The version of the document's shape.
 const VERSION: u32 = 2;
 
-/// The JSON renderer: collects the inputs and writes the document at the end.
+/// The JSON renderer. It streams: each input is written as soon as it is checked, so a run
+/// over a million NDJSON lines holds one input's findings at a time, not the whole document.
+/// The bytes are those `serde_json::to_writer_pretty` would write for the whole document
+/// (the golden tests pin them); each part is pretty-printed alone and indented to its depth,
+/// which is safe because a pretty-printed JSON value has newlines only between tokens.
 #[derive(Debug, Default)]
 pub(super) struct Json {
-    inputs: Vec<InputOut>,
-}
-
-/// The whole document.
-#[derive(Debug, Serialize)]
-struct DocumentOut<'a> {
-    version: u32,
-    inputs: &'a [InputOut],
-    summary: SummaryOut,
+    /// Whether the document's head and a first input have been written.
+    started: bool,
 }
 
 /// One validated input.
@@ -123,9 +120,34 @@ impl From<&Diagnostic> for DiagnosticOut {
     }
 }
 
+/// The document up to the first input: `{"version": 2, "inputs": [`.
+fn head(out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\n  \"version\": {VERSION},\n  \"inputs\": [")
+}
+
+/// Writes `value` pretty-printed, every line after the first indented by `indent` spaces.
+fn indented(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first.as_bytes())?;
+    }
+    for line in lines {
+        write!(out, "\n{:indent$}{line}", "")?;
+    }
+    Ok(())
+}
+
 impl Render for Json {
-    fn input(&mut self, _: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
-        self.inputs.push(InputOut {
+    fn input(&mut self, out: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
+        if self.started {
+            out.write_all(b",")?;
+        } else {
+            head(out)?;
+            self.started = true;
+        }
+        out.write_all(b"\n    ")?;
+        let input = InputOut {
             path: input.path.to_owned(),
             endpoint: input.endpoint,
             detection: input.detection.map(DetectionOut::from),
@@ -136,24 +158,27 @@ impl Render for Json {
                 .iter()
                 .map(DiagnosticOut::from)
                 .collect(),
-        });
-        Ok(())
+        };
+        indented(out, &input, 4)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let document = DocumentOut {
-            version: VERSION,
-            inputs: &self.inputs,
-            summary: SummaryOut {
-                files: summary.files,
-                inputs: summary.inputs,
-                skipped: summary.skipped,
-                valid: summary.valid,
-                errors: summary.errors,
-                warnings: summary.warnings,
-            },
+        if self.started {
+            out.write_all(b"\n  ]")?;
+        } else {
+            head(out)?;
+            out.write_all(b"]")?;
+        }
+        out.write_all(b",\n  \"summary\": ")?;
+        let summary = SummaryOut {
+            files: summary.files,
+            inputs: summary.inputs,
+            skipped: summary.skipped,
+            valid: summary.valid,
+            errors: summary.errors,
+            warnings: summary.warnings,
         };
-        serde_json::to_writer_pretty(&mut *out, &document)?;
-        writeln!(out)
+        indented(out, &summary, 2)?;
+        out.write_all(b"\n}\n")
     }
 }
