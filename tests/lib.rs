@@ -5,6 +5,8 @@
 //! `<name>.codes` sidecar: option lines (`# templates: FILE`, `# strict`,
 //! `# authentication`), then the exact rule codes the validator must report.
 
+pub mod invariants;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
