@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use pushspec::json::{Limits, parse};
+use pushspec::json::{Arena, Limits, parse};
 use pushspec::{Check, Cx, Model, Options, Path};
 use serde::{Deserialize, Serialize};
 
@@ -57,7 +57,8 @@ enum Platform {
 }
 
 fn codes(json: &str) -> Vec<(String, String)> {
-    let node = parse(json.as_bytes(), &Limits::default()).unwrap();
+    let arena = Arena::new();
+    let node = parse(json.as_bytes(), &arena, &Limits::default()).unwrap();
     let options = Options::default();
     let mut cx = Cx::new(&options);
     Probe::check(&node, &Path::BODY, &mut cx);

@@ -164,7 +164,7 @@ impl Kind {
     /// the classification and the validation that follows agree on what is JSON. No vendor
     /// body has a top-level `url` member, so the test cannot mistake a body for an envelope.
     pub(crate) fn of(bytes: &[u8], limits: &Limits) -> Self {
-        match pushspec::json::parse(bytes, limits) {
+        pushspec::json::Arena::with(|arena| match pushspec::json::parse(bytes, arena, limits) {
             Ok(root)
                 if root
                     .get("log")
@@ -176,7 +176,7 @@ impl Kind {
             Ok(root) if root.get("url").is_some_and(|url| url.as_str().is_some()) => Kind::Envelope,
             Ok(_) => Kind::Body,
             Err(_) => Kind::NotJson,
-        }
+        })
     }
 }
 

@@ -290,7 +290,7 @@ impl<T: Check> Check for BTreeMap<String, T> {
             return false;
         };
         for m in members {
-            T::check(&m.value, &at.key(&m.key), cx);
+            T::check(&m.value, &at.key(m.key), cx);
         }
         true
     }

@@ -4,7 +4,7 @@ use crate::catalog;
 use crate::check::{Cx, Options};
 use crate::diag::{Path, Report};
 use crate::endpoint::Endpoint;
-use crate::json::{self, Member, Node, Value};
+use crate::json::{self, Arena, Member, Node, Value};
 use crate::rules;
 
 /// Validates a bare request body as `endpoint`. Rules that need the method, URL or headers
@@ -12,13 +12,13 @@ use crate::rules;
 /// `request.body.invalid-json` diagnostic with its position.
 pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options) -> Report {
     let mut cx = Cx::new(options);
-    match json::parse(body, &options.limits) {
+    Arena::with(|arena| match json::parse(body, arena, &options.limits) {
         Ok(node) => {
             every_value(&node, None, &Path::BODY, &mut cx);
             (endpoint.check_body)(&node, &Path::BODY, &mut cx);
         }
         Err(e) => syntax_error(&e, &Path::BODY, &mut cx),
-    }
+    });
     let (diagnostics, secrets) = cx.finish();
     let mut report = Report {
         endpoint: Some(endpoint.id),
@@ -46,18 +46,18 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
                         .iter()
                         .any(|e: &Member<'_>| e.key == m.key)
                 } else {
-                    !seen.insert(&*m.key)
+                    !seen.insert(m.key)
                 };
                 if repeated {
                     cx.emit(
                         &catalog::REQUEST_BODY_DUPLICATE_KEY,
-                        &at.key(&m.key),
+                        &at.key(m.key),
                         m.key_span,
                         format!("key `{}` appears more than once in this object", m.key),
                     )
                     .help("servers keep only one of the values (most keep the last); remove the others");
                 }
-                every_value(&m.value, Some(&m.key), &at.key(&m.key), cx);
+                every_value(&m.value, Some(m.key), &at.key(m.key), cx);
             }
         }
         Value::Array(items) => {

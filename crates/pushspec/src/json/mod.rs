@@ -1,14 +1,18 @@
 //! A borrowed JSON tree with byte spans: what every validation walks.
 //!
 //! serde_json stops at the first error and forgets positions; pushspec needs every problem
-//! with its line and column. So inputs are parsed once into this tree (strings borrowed from
-//! the input unless they contain escapes), and both structural and semantic checks walk it.
+//! with its line and column. So inputs are parsed once into this tree, and both structural and
+//! semantic checks walk it.
+//!
+//! The tree costs no allocation per node: strings borrow the input (those with escapes are
+//! unescaped into the [`Arena`]), and the children of every array and object sit in one slice
+//! of the arena. Every node is `Copy`, and the whole tree goes away at once with its arena.
 
+mod arena;
 mod parse;
 
+pub use arena::Arena;
 pub use parse::{Limits, SyntaxError, SyntaxErrorKind, parse};
-
-use std::borrow::Cow;
 
 /// A byte range in the input. Offsets are `u32`: inputs are capped well below 4 GiB
 /// ([`Limits::max_input_bytes`]).
@@ -28,7 +32,7 @@ impl Span {
 }
 
 /// A JSON value and where it stands in the input.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Node<'a> {
     /// The value.
     pub value: Value<'a>,
@@ -38,7 +42,7 @@ pub struct Node<'a> {
 
 /// A JSON value. Objects keep their members in document order, duplicates included, so the
 /// validator can report a duplicate key instead of silently taking one of them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Value<'a> {
     /// `null`
     Null,
@@ -47,18 +51,18 @@ pub enum Value<'a> {
     /// A number, kept as written.
     Number(Number<'a>),
     /// A string, unescaped.
-    String(Cow<'a, str>),
+    String(&'a str),
     /// An array.
-    Array(Vec<Node<'a>>),
+    Array(&'a [Node<'a>]),
     /// An object.
-    Object(Vec<Member<'a>>),
+    Object(&'a [Member<'a>]),
 }
 
 /// One `"key": value` pair of an object.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Member<'a> {
     /// The key, unescaped.
-    pub key: Cow<'a, str>,
+    pub key: &'a str,
     /// Where the key is written, quotes included.
     pub key_span: Span,
     /// The value.
@@ -114,24 +118,32 @@ impl<'a> Node<'a> {
     }
 
     /// The string value, if this is a string.
-    pub fn as_str(&self) -> Option<&str> {
-        match &self.value {
+    pub fn as_str(&self) -> Option<&'a str> {
+        match self.value {
             Value::String(s) => Some(s),
             _ => None,
         }
     }
 
+    /// Whether this is a string written without escapes, so that its text is the input's
+    /// bytes one for one and an offset into the text is an offset into the input. Escapes
+    /// always shorten the text (`\n` is one byte, `\u00e9` two), so comparing lengths says it.
+    pub fn is_verbatim_str(&self) -> bool {
+        self.as_str()
+            .is_some_and(|s| s.len() + 2 == (self.span.end - self.span.start) as usize)
+    }
+
     /// The members, if this is an object.
-    pub fn as_object(&self) -> Option<&[Member<'a>]> {
-        match &self.value {
+    pub fn as_object(&self) -> Option<&'a [Member<'a>]> {
+        match self.value {
             Value::Object(m) => Some(m),
             _ => None,
         }
     }
 
     /// The elements, if this is an array.
-    pub fn as_array(&self) -> Option<&[Node<'a>]> {
-        match &self.value {
+    pub fn as_array(&self) -> Option<&'a [Node<'a>]> {
+        match self.value {
             Value::Array(a) => Some(a),
             _ => None,
         }
@@ -146,7 +158,7 @@ impl<'a> Node<'a> {
     }
 
     /// The first member named `key`, if this is an object that has one.
-    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
+    pub fn get(&self, key: &str) -> Option<&'a Node<'a>> {
         self.as_object()?
             .iter()
             .find(|m| m.key == key)

@@ -3,18 +3,16 @@
 //!
 //! The parser is iterative. Open arrays and objects live on an explicit stack, so nesting depth
 //! costs heap, never native stack, and the depth limit is a policy rather than a safety net.
-//! Children of open containers accumulate in two shared scratch vectors and are moved into an
-//! exactly sized `Vec` when their container closes, which saves the repeated regrowth of one
-//! `Vec` per container.
+//! Children of open containers accumulate in two shared scratch vectors and are copied into the
+//! [`Arena`] as one slice when their container closes: no container allocates on its own.
 //!
 //! Errors name the mistake people actually make (comments, trailing commas, single quotes,
 //! `NaN`, leading zeros) instead of a bare "unexpected character", because the message ends up
 //! in front of someone who has to fix a request body by hand.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use super::{Member, Node, Number, Span, Value};
+use super::{Arena, Member, Node, Number, Span, Value};
 
 /// Bounds on what one input may hold.
 ///
@@ -253,16 +251,21 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// escapes. Numbers are kept as written, however large.
 ///
 /// ```
-/// use pushspec::json::{Limits, parse};
+/// use pushspec::json::{Arena, Limits, parse};
 ///
-/// let node = parse(br#"{"a": [1, "x"]}"#, &Limits::default()).unwrap();
+/// let arena = Arena::new();
+/// let node = parse(br#"{"a": [1, "x"]}"#, &arena, &Limits::default()).unwrap();
 /// assert_eq!(node.get("a").unwrap().span.start, 6);
 ///
-/// let err = parse(b"[1, 2,]", &Limits::default()).unwrap_err();
+/// let err = parse(b"[1, 2,]", &arena, &Limits::default()).unwrap_err();
 /// assert_eq!(err.offset, 5);
 /// assert_eq!(err.to_string(), "trailing comma before `]` is not allowed in JSON; remove it");
 /// ```
-pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Node<'a>, SyntaxError> {
+pub fn parse<'a>(
+    input: &'a [u8],
+    arena: &'a Arena,
+    limits: &Limits,
+) -> Result<Node<'a>, SyntaxError> {
     // Spans are u32, so nothing longer than u32::MAX can be accepted whatever the limit says.
     let cap = limits
         .max_input_bytes
@@ -288,6 +291,8 @@ pub fn parse<'a>(input: &'a [u8], limits: &Limits) -> Result<Node<'a>, SyntaxErr
         text,
         pos,
         limits,
+        arena,
+        unescaped: String::new(),
     }
     .document()
 }
@@ -322,29 +327,21 @@ struct Parser<'a, 'l> {
     text: &'a str,
     pos: usize,
     limits: &'l Limits,
+    /// Where the tree's containers and unescaped strings go.
+    arena: &'a Arena,
+    /// Scratch for unescaping one string, reused for every string with escapes.
+    unescaped: String,
 }
 
-/// Moves `scratch[base..]` (the children of the container that just closed) into a `Vec` of
-/// their own.
+/// Moves `scratch[base..]` (the children of the container that just closed) into the arena.
 ///
 /// `base` was the scratch length when the container opened, and the scratch only grows while
-/// it is open, so `base <= len`. The children are copied with one `memcpy` into an exactly
-/// sized `Vec`; but when they fill at least half of the scratch from its start (a big top-level
-/// array, say), the whole buffer is handed over instead, which saves copying megabytes for at
-/// most the slack that a `Vec` grown by pushing would have.
+/// it is open, so the tail is exactly the container's children.
 #[inline]
-fn take_tail<T>(scratch: &mut Vec<T>, base: usize) -> Vec<T> {
-    if base == 0 {
-        if scratch.len() > 64 && scratch.len() >= scratch.capacity() / 2 {
-            return std::mem::take(scratch);
-        }
-        // `split_off(0)` would hand over the buffer and allocate a same-sized replacement.
-        let mut out = Vec::with_capacity(scratch.len());
-        out.append(scratch);
-        out
-    } else {
-        scratch.split_off(base.min(scratch.len()))
-    }
+fn take_tail<'a, T: Copy>(arena: &'a Arena, scratch: &mut Vec<T>, base: usize) -> &'a [T] {
+    let items = arena.alloc_slice(scratch.get(base..).unwrap_or_default());
+    scratch.truncate(base);
+    items
 }
 
 /// Whether a string body byte ends the fast scan: a quote, a backslash or a control character.
@@ -407,7 +404,7 @@ impl<'a> Parser<'a, '_> {
                     self.skip_ws();
                     if self.peek() == Some(b'}') {
                         self.pos += 1;
-                        self.node(Value::Object(Vec::new()), start)
+                        self.node(Value::Object(&[]), start)
                     } else {
                         let base = members.len();
                         self.key(FIRST_KEY, &mut members)?;
@@ -421,7 +418,7 @@ impl<'a> Parser<'a, '_> {
                     self.skip_ws();
                     if self.peek() == Some(b']') {
                         self.pos += 1;
-                        self.node(Value::Array(Vec::new()), start)
+                        self.node(Value::Array(&[]), start)
                     } else {
                         frames.push(Frame::Array {
                             start,
@@ -472,7 +469,7 @@ impl<'a> Parser<'a, '_> {
                             Some(b']') => {
                                 self.pos += 1;
                                 let start = *start;
-                                let items = take_tail(&mut elements, *base);
+                                let items = take_tail(self.arena, &mut elements, *base);
                                 frames.pop();
                                 node = self.node(Value::Array(items), start);
                             }
@@ -484,9 +481,7 @@ impl<'a> Parser<'a, '_> {
                         // after it (the members of a nested object) has been taken out again,
                         // so it is the last one.
                         if let Some(member) = members.last_mut() {
-                            // The placeholder is a `Null`, which owns nothing: forgetting it
-                            // instead of dropping it saves a call per member.
-                            std::mem::forget(std::mem::replace(&mut member.value, node));
+                            member.value = node;
                         }
                         match self.peek() {
                             Some(b',') => {
@@ -497,7 +492,7 @@ impl<'a> Parser<'a, '_> {
                             Some(b'}') => {
                                 self.pos += 1;
                                 let start = *start;
-                                let items = take_tail(&mut members, *base);
+                                let items = take_tail(self.arena, &mut members, *base);
                                 frames.pop();
                                 node = self.node(Value::Object(items), start);
                             }
@@ -709,12 +704,12 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// Parses a string whose opening quote is at the current position. The body is borrowed
-    /// from the input unless it contains an escape.
+    /// from the input unless it contains an escape; then it is unescaped into the arena.
     ///
     /// Inlined so that the common case (no escape) returns in registers; strings with escapes
     /// and errors take the out-of-line [`Self::string_slow`].
     #[inline(always)]
-    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    fn string(&mut self) -> Result<&'a str, SyntaxError> {
         let body = self.pos + 1;
         let end = body + self.scan(body);
         if self.bytes.get(end) == Some(&b'"')
@@ -722,20 +717,21 @@ impl<'a> Parser<'a, '_> {
             && let Some(s) = self.text.get(body..end)
         {
             self.pos = end + 1;
-            return Ok(Cow::Borrowed(s));
+            return Ok(s);
         }
         self.string_slow(end)
     }
 
     /// The rest of [`Self::string`], from `at`, the first byte that ended the plain run.
     #[inline(never)]
-    fn string_slow(&mut self, mut i: usize) -> Result<Cow<'a, str>, SyntaxError> {
+    fn string_slow(&mut self, mut i: usize) -> Result<&'a str, SyntaxError> {
         let open = self.pos;
         let body = open + 1;
         let out = match self.bytes.get(i) {
-            Some(b'"') => Cow::Borrowed(self.slice(body, i)?),
+            Some(b'"') => self.slice(body, i)?,
             Some(b'\\') => {
-                let mut out = String::with_capacity(i - body + 16);
+                let mut out = std::mem::take(&mut self.unescaped);
+                out.clear();
                 out.push_str(self.slice(body, i)?);
                 loop {
                     i = self.escape(i, &mut out)?;
@@ -749,7 +745,9 @@ impl<'a> Parser<'a, '_> {
                         None => return Err(self.eof()),
                     }
                 }
-                Cow::Owned(out)
+                let text = self.arena.alloc_str(&out);
+                self.unescaped = out;
+                text
             }
             Some(&byte) => return Err(self.control(byte, i)),
             None => return Err(self.eof()),

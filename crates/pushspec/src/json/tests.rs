@@ -1,13 +1,16 @@
 //! Tests for the JSON parser: every value kind with its spans, every error kind with its
 //! offset and message, the limits, and inputs built to crash a careless parser.
 
-use std::borrow::Cow;
-
 use super::*;
-use crate::json::{Member, Node, Span, Value};
+use crate::json::{Arena, Member, Node, Span, Value};
+
+/// An arena that lives as long as the test process, so that helpers can return trees.
+fn arena() -> &'static Arena {
+    Box::leak(Box::default())
+}
 
 fn ok(input: &str) -> Node<'_> {
-    match parse(input.as_bytes(), &Limits::default()) {
+    match parse(input.as_bytes(), arena(), &Limits::default()) {
         Ok(node) => node,
         Err(e) => panic!("{input:?} should parse, got {e} at {}", e.offset),
     }
@@ -18,7 +21,7 @@ fn fail(input: &[u8]) -> SyntaxError {
 }
 
 fn fail_with(input: &[u8], limits: &Limits) -> SyntaxError {
-    match parse(input, limits) {
+    match parse(input, &Arena::new(), limits) {
         Ok(node) => panic!(
             "{:?} should fail, parsed {node:?}",
             String::from_utf8_lossy(input)
@@ -38,8 +41,8 @@ fn span(start: u32, end: u32) -> Span {
     Span::new(start, end)
 }
 
-fn str_of<'a>(node: &'a Node<'_>) -> &'a Cow<'a, str> {
-    match &node.value {
+fn str_of<'a>(node: &Node<'a>) -> &'a str {
+    match node.value {
         Value::String(s) => s,
         other => panic!("not a string: {other:?}"),
     }
@@ -141,32 +144,35 @@ fn object_with_spans() {
 #[test]
 fn whole_tree_equality() {
     let n = ok(r#"{"k":[1,{"x":"y"}]}"#);
+    let x = [Member {
+        key: "x",
+        key_span: span(9, 12),
+        value: Node {
+            span: span(13, 16),
+            value: Value::String("y"),
+        },
+    }];
+    let array = [
+        Node {
+            span: span(6, 7),
+            value: Value::Number(Number::from_raw("1")),
+        },
+        Node {
+            span: span(8, 17),
+            value: Value::Object(&x),
+        },
+    ];
+    let k = [Member {
+        key: "k",
+        key_span: span(1, 4),
+        value: Node {
+            span: span(5, 18),
+            value: Value::Array(&array),
+        },
+    }];
     let expected = Node {
         span: span(0, 19),
-        value: Value::Object(vec![Member {
-            key: Cow::Borrowed("k"),
-            key_span: span(1, 4),
-            value: Node {
-                span: span(5, 18),
-                value: Value::Array(vec![
-                    Node {
-                        span: span(6, 7),
-                        value: Value::Number(Number::from_raw("1")),
-                    },
-                    Node {
-                        span: span(8, 17),
-                        value: Value::Object(vec![Member {
-                            key: Cow::Borrowed("x"),
-                            key_span: span(9, 12),
-                            value: Node {
-                                span: span(13, 16),
-                                value: Value::String(Cow::Borrowed("y")),
-                            },
-                        }]),
-                    },
-                ]),
-            },
-        }]),
+        value: Value::Object(&k),
     };
     assert_eq!(n, expected);
 }
@@ -177,7 +183,7 @@ fn duplicate_keys_kept_in_order() {
     let members = n.as_object().unwrap();
     let keys: Vec<_> = members
         .iter()
-        .map(|m| (&*m.key, m.value.as_number().unwrap().raw()))
+        .map(|m| (m.key, m.value.as_number().unwrap().raw()))
         .collect();
     assert_eq!(keys, [("a", "1"), ("b", "2"), ("a", "3"), ("a", "4")]);
     assert_eq!(members[2].key_span, span(13, 16));
@@ -206,7 +212,7 @@ fn whitespace_crlf_and_bom() {
     assert_eq!(n.as_object().unwrap()[0].key_span, span(7, 10));
 
     // The BOM is skipped, but offsets still count it so that they match the file.
-    let n = parse(b"\xEF\xBB\xBF[1]", &Limits::default()).unwrap();
+    let n = parse(b"\xEF\xBB\xBF[1]", arena(), &Limits::default()).unwrap();
     assert_eq!(n.span, span(3, 6));
     assert_eq!(n.as_array().unwrap()[0].span, span(4, 5));
     let e = fail(b"\xEF\xBB\xBF[1,]");
@@ -228,43 +234,46 @@ fn whitespace_crlf_and_bom() {
 
 // ---- strings ---------------------------------------------------------------------------------
 
+/// Whether `s` is a slice of `input` rather than a copy.
+fn borrowed(s: &str, input: &str) -> bool {
+    input.as_bytes().as_ptr_range().contains(&s.as_ptr())
+}
+
 #[test]
 fn strings_borrow_without_escapes() {
     let input = r#"{"plain":"héllo wörld ☃ 😀"}"#;
     let n = ok(input);
     let m = &n.as_object().unwrap()[0];
-    assert!(matches!(m.key, Cow::Borrowed("plain")));
-    assert!(matches!(
-        str_of(&m.value),
-        Cow::Borrowed("héllo wörld ☃ 😀")
-    ));
+    assert_eq!(m.key, "plain");
+    assert!(borrowed(m.key, input));
+    assert_eq!(str_of(&m.value), "héllo wörld ☃ 😀");
+    assert!(borrowed(str_of(&m.value), input));
+    assert!(m.value.is_verbatim_str());
     // A DEL (0x7F) is not a control character in JSON's sense.
-    assert!(matches!(
-        str_of(&ok("\"a\u{7f}b\"")),
-        Cow::Borrowed("a\u{7f}b")
-    ));
-    assert!(matches!(str_of(&ok(r#""""#)), Cow::Borrowed("")));
+    let input = "\"a\u{7f}b\"";
+    assert_eq!(str_of(&ok(input)), "a\u{7f}b");
+    assert!(borrowed(str_of(&ok(input)), input));
+    assert_eq!(str_of(&ok(r#""""#)), "");
+    assert!(ok(r#""""#).is_verbatim_str());
 }
 
 #[test]
 fn strings_own_when_escaped() {
-    let n = ok(r#"["a\"b", "\\", "\/", "\b\f\n\r\t", "x\u0041y", "\u00e9\u20AC", "\u0000"]"#);
-    let got: Vec<_> = n
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| str_of(n).clone())
-        .collect();
+    let input = r#"["a\"b", "\\", "\/", "\b\f\n\r\t", "x\u0041y", "\u00e9\u20AC", "\u0000"]"#;
+    let n = ok(input);
+    let got: Vec<_> = n.as_array().unwrap().iter().map(str_of).collect();
     assert_eq!(
         got,
         ["a\"b", "\\", "/", "\u{8}\u{c}\n\r\t", "xAy", "é€", "\0"]
     );
-    assert!(got.iter().all(|s| matches!(s, Cow::Owned(_))));
+    assert!(got.iter().all(|s| !borrowed(s, input)));
+    assert!(n.as_array().unwrap().iter().all(|n| !n.is_verbatim_str()));
     // Keys are unescaped too, and the key span covers the escaped form.
-    let n = ok(r#"{"k\u0065y":1}"#);
+    let input = r#"{"k\u0065y":1}"#;
+    let n = ok(input);
     let m = &n.as_object().unwrap()[0];
     assert_eq!(m.key, "key");
-    assert!(matches!(m.key, Cow::Owned(_)));
+    assert!(!borrowed(m.key, input));
     assert_eq!(m.key_span, span(1, 11));
     // Text on both sides of several escapes.
     assert_eq!(str_of(&ok(r#""ab\ncd\tef\\gh""#)), "ab\ncd\tef\\gh");
@@ -318,7 +327,7 @@ fn string_length_limit() {
         max_string_bytes: 4,
         ..Limits::default()
     };
-    assert!(parse(br#"["abcd"]"#, &limits).is_ok());
+    assert!(parse(br#"["abcd"]"#, arena(), &limits).is_ok());
     let e = fail_with(br#"["abcde"]"#, &limits);
     assert_eq!(
         (e.kind.clone(), e.offset),
@@ -682,7 +691,7 @@ fn input_size_limit() {
         max_input_bytes: 8,
         ..Limits::default()
     };
-    assert!(parse(b"[1,2,33]", &limits).is_ok());
+    assert!(parse(b"[1,2,33]", arena(), &limits).is_ok());
     let e = fail_with(b"[1,2,333]", &limits);
     assert_eq!(
         (e.kind.clone(), e.offset),
@@ -711,8 +720,8 @@ fn depth_limit() {
         max_depth: 3,
         ..Limits::default()
     };
-    assert!(parse(b"[[[1]]]", &limits).is_ok());
-    assert!(parse(br#"{"a":{"b":[]}}"#, &limits).is_ok());
+    assert!(parse(b"[[[1]]]", arena(), &limits).is_ok());
+    assert!(parse(br#"{"a":{"b":[]}}"#, arena(), &limits).is_ok());
     let e = fail_with(b"[[[[1]]]]", &limits);
     assert_eq!(
         (e.kind.clone(), e.offset),
@@ -720,20 +729,20 @@ fn depth_limit() {
     );
     assert_eq!(fail_with(br#"{"a":[{"b":{}}]}"#, &limits).offset, 11);
     // Depth is about nesting, not about how many containers there are.
-    assert!(parse(b"[[[1]],[[2]],[[3]]]", &limits).is_ok());
+    assert!(parse(b"[[[1]],[[2]],[[3]]]", arena(), &limits).is_ok());
     // Depth 0 allows scalars only.
     let zero = Limits {
         max_depth: 0,
         ..Limits::default()
     };
-    assert!(parse(b"1", &zero).is_ok());
+    assert!(parse(b"1", arena(), &zero).is_ok());
     assert_eq!(
         fail_with(b"[]", &zero).kind,
         SyntaxErrorKind::TooDeep { limit: 0 }
     );
 
     let deep = format!("{}{}", "[".repeat(128), "]".repeat(128));
-    assert!(parse(deep.as_bytes(), &Limits::default()).is_ok());
+    assert!(parse(deep.as_bytes(), arena(), &Limits::default()).is_ok());
     let deeper = format!("{}{}", "[".repeat(129), "]".repeat(129));
     let e = fail(deeper.as_bytes());
     assert_eq!(
@@ -791,7 +800,8 @@ fn ten_thousand_levels_parse_with_a_raised_limit() {
             ..Limits::default()
         };
         let input = format!("{}1{}", "[".repeat(n), "]".repeat(n));
-        let node = parse(input.as_bytes(), &limits).unwrap();
+        let arena = Arena::new();
+        let node = parse(input.as_bytes(), &arena, &limits).unwrap();
         let mut depth = 0;
         let mut cur = &node;
         while let Some(items) = cur.as_array() {
@@ -800,8 +810,8 @@ fn ten_thousand_levels_parse_with_a_raised_limit() {
         }
         assert_eq!(depth, n);
         assert_eq!(cur.span, span(n as u32, n as u32 + 1));
-        // Dropping the tree recurses once per level; it must fit too.
-        drop(node);
+        // The tree is freed with its arena, all at once rather than level by level.
+        drop(arena);
     });
 }
 
@@ -838,7 +848,10 @@ const SEEDS: &[&str] = &[
 #[test]
 fn seeds_are_valid() {
     for seed in SEEDS {
-        assert!(parse(seed.as_bytes(), &Limits::default()).is_ok(), "{seed}");
+        assert!(
+            parse(seed.as_bytes(), arena(), &Limits::default()).is_ok(),
+            "{seed}"
+        );
     }
 }
 
@@ -863,7 +876,7 @@ fn every_truncation_fails_cleanly() {
             {
                 continue;
             }
-            let result = parse(prefix, &Limits::default());
+            let result = parse(prefix, arena(), &Limits::default());
             assert!(result.is_err(), "prefix {len} of {seed:?} parsed");
         }
     }
@@ -921,7 +934,7 @@ fn mutated_inputs_never_panic() {
                     _ => input.push(byte),
                 }
             }
-            match parse(&input, &limits) {
+            match parse(&input, arena(), &limits) {
                 Ok(node) => {
                     parsed += 1;
                     assert!(node.span.end as usize <= input.len());
@@ -962,7 +975,7 @@ fn agrees_with_serde_json_on_validity() {
             } else {
                 input.insert(at, byte);
             }
-            let ours = match parse(&input, &Limits::default()) {
+            let ours = match parse(&input, arena(), &Limits::default()) {
                 // serde_json does not decode strings it ignores, so it lets lone surrogates by.
                 Err(SyntaxError {
                     kind: SyntaxErrorKind::LoneSurrogate { .. },

@@ -5,16 +5,15 @@ use super::tree::Raw;
 use crate::catalog;
 use crate::check::Cx;
 use crate::diag::Path;
-use crate::json::{Member, Node, Value};
+use crate::json::{Arena, Member, Node, Value};
 
-/// The raw request of an envelope; `None` when the envelope is not an object. Takes the
-/// tree by value: its parts move into the request, so a large body is never copied.
-pub(super) fn read<'a>(root: Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
+/// The raw request of an envelope; `None` when the envelope is not an object. The request
+/// borrows the envelope's parts, so a large body is never copied.
+pub(super) fn read<'a>(root: Node<'a>, arena: &'a Arena, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
     let root_start = root.span.start;
     let members = match root.value {
         Value::Object(members) => members,
-        value => {
-            let root = Node { value, ..root };
+        _ => {
             cx.wrong_type(
                 &Path::ROOT,
                 &root,
@@ -25,8 +24,8 @@ pub(super) fn read<'a>(root: Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
     };
     let mut raw = Raw::default();
     for m in members {
-        let at = Path::ROOT.key(&m.key);
-        match &*m.key {
+        let at = Path::ROOT.key(m.key);
+        match m.key {
             "method" => {
                 if m.value.as_str().is_some() {
                     raw.method = Some(m.value);
@@ -34,17 +33,17 @@ pub(super) fn read<'a>(root: Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
                     cx.wrong_type(&at, &m.value, "a string");
                 }
             }
-            "url" => match &m.value.value {
-                Value::String(text) => {
+            "url" => match m.value.value {
+                Value::String(_) => {
                     // A URL written without escapes is the source's own bytes, one to one.
-                    if matches!(text, std::borrow::Cow::Borrowed(_)) {
+                    if m.value.is_verbatim_str() {
                         raw.url_text_at = Some(m.value.span.start + 1);
                     }
                     raw.url = Some(m.value);
                 }
                 _ => cx.wrong_type(&at, &m.value, "a string"),
             },
-            "headers" => raw.headers = headers(m.value, &at, cx),
+            "headers" => raw.headers = headers(m.value, &at, arena, cx),
             "body" => {
                 raw.body = Some(m.value).filter(|b| !matches!(b.value, Value::Null));
                 raw.body_sent = raw.body.is_some();
@@ -74,41 +73,44 @@ pub(super) fn read<'a>(root: Node<'a>, cx: &mut Cx<'_>) -> Option<Raw<'a>> {
     Some(raw)
 }
 
-fn headers<'a>(node: Node<'a>, at: &Path<'_>, cx: &mut Cx<'_>) -> Vec<Member<'a>> {
-    let span = node.span;
+fn headers<'a>(
+    node: Node<'a>,
+    at: &Path<'_>,
+    arena: &'a Arena,
+    cx: &mut Cx<'_>,
+) -> &'a [Member<'a>] {
     match node.value {
         Value::Object(members) => members,
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let name = item
-                    .get("name")
-                    .and_then(|n| n.as_str().map(|s| (s, n.span)));
-                match (name, item.get("value")) {
-                    (Some((name, key_span)), Some(value)) => Some(Member {
-                        key: name.to_owned().into(),
-                        key_span,
-                        value: value.clone(),
-                    }),
-                    _ => {
-                        cx.wrong_type(
-                            &at.index(i),
-                            item,
-                            "a header `{\"name\": ..., \"value\": ...}`",
-                        );
-                        None
+        Value::Array(items) => {
+            let headers: Vec<Member<'a>> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    let name = item
+                        .get("name")
+                        .and_then(|n| n.as_str().map(|s| (s, n.span)));
+                    match (name, item.get("value")) {
+                        (Some((name, key_span)), Some(value)) => Some(Member {
+                            key: name,
+                            key_span,
+                            value: *value,
+                        }),
+                        _ => {
+                            cx.wrong_type(
+                                &at.index(i),
+                                item,
+                                "a header `{\"name\": ..., \"value\": ...}`",
+                            );
+                            None
+                        }
                     }
-                }
-            })
-            .collect(),
-        value => {
-            cx.wrong_type(
-                at,
-                &Node { value, span },
-                "an object of header names and values",
-            );
-            Vec::new()
+                })
+                .collect();
+            arena.alloc_slice(&headers)
+        }
+        _ => {
+            cx.wrong_type(at, &node, "an object of header names and values");
+            &[]
         }
     }
 }

@@ -10,7 +10,7 @@ use super::{matching, url};
 use crate::check::{Cx, Options};
 use crate::diag::{Path, Report};
 use crate::endpoint::Endpoint;
-use crate::json::{self, Node};
+use crate::json::{self, Arena, Node};
 
 /// One entry of a capture.
 #[derive(Debug)]
@@ -47,8 +47,10 @@ pub fn validate_har(
         report.locate(source);
         report
     };
+    // One arena for the capture and every body in it: a HAR file is validated as a whole.
+    let arena = &Arena::new();
     let mut cx = Cx::new(options);
-    let root = match json::parse(source, &options.limits) {
+    let root = match json::parse(source, arena, &options.limits) {
         Ok(root) => root,
         Err(e) => {
             crate::validate::syntax_error(&e, &Path::ROOT, &mut cx);
@@ -86,13 +88,13 @@ pub fn validate_har(
         }
         let mut cx = Cx::new(options);
         let raw = Raw {
-            method: request.get("method").cloned(),
-            url: request.get("url").cloned(),
-            url_text_at: request.get("url").and_then(|u| {
-                matches!(&u.value, json::Value::String(std::borrow::Cow::Borrowed(_)))
-                    .then_some(u.span.start + 1)
-            }),
-            headers: headers(request),
+            method: request.get("method").copied(),
+            url: request.get("url").copied(),
+            url_text_at: request
+                .get("url")
+                .filter(|u| u.is_verbatim_str())
+                .map(|u| u.span.start + 1),
+            headers: headers(request, arena),
             body: None,
             body_sent: false,
         };
@@ -116,11 +118,9 @@ pub fn validate_har(
             .filter(|(b, _)| !b.is_empty())
             .and_then(|(bytes, span)| {
                 let span = *span;
-                tree::parse_body(bytes, 0, &mut cx).map(|mut node| {
-                    // The body text is a string inside the HAR: findings point at that string.
-                    tree::respan(&mut node, &|_| span);
-                    node
-                })
+                // The body text is a string inside the HAR: findings point at that string.
+                tree::parse_body(bytes, 0, arena, &mut cx)
+                    .map(|node| tree::respan(&node, arena, &|_| span))
             });
         let body_sent = decoded.as_ref().is_some_and(|(b, _)| !b.is_empty());
         let chosen = tree::check(
@@ -130,6 +130,7 @@ pub fn validate_har(
                 ..raw
             },
             forced,
+            arena,
             &mut cx,
         );
         let (diagnostics, secrets) = cx.finish();
@@ -144,8 +145,8 @@ pub fn validate_har(
     Ok(out)
 }
 
-fn headers<'a>(request: &Node<'a>) -> Vec<json::Member<'a>> {
-    request
+fn headers<'a>(request: &Node<'a>, arena: &'a Arena) -> &'a [json::Member<'a>] {
+    let headers: Vec<json::Member<'a>> = request
         .get("headers")
         .and_then(Node::as_array)
         .unwrap_or_default()
@@ -154,12 +155,13 @@ fn headers<'a>(request: &Node<'a>) -> Vec<json::Member<'a>> {
             let name = h.get("name")?;
             let value = h.get("value")?;
             Some(json::Member {
-                key: name.as_str()?.to_owned().into(),
+                key: name.as_str()?,
                 key_span: name.span,
-                value: value.clone(),
+                value: *value,
             })
         })
         // HTTP/2 captures list pseudo-headers (`:authority`); they are not request headers.
         .filter(|m| !m.key.starts_with(':'))
-        .collect()
+        .collect();
+    arena.alloc_slice(&headers)
 }

@@ -2,13 +2,11 @@
 //! request line `METHOD URL [HTTP/1.1]`, header lines `Name: value`, a blank line, the body.
 //! Lines starting with `#` or `//` before the request line are comments.
 
-use std::borrow::Cow;
-
 use super::tree::Raw;
 use crate::catalog;
 use crate::check::Cx;
 use crate::diag::Path;
-use crate::json::{Member, Node, Span, Value};
+use crate::json::{Arena, Member, Node, Span, Value};
 
 /// A parsed `.http` request: the raw request, and the body bytes with their offset.
 pub(super) struct Parsed<'a> {
@@ -18,8 +16,9 @@ pub(super) struct Parsed<'a> {
     pub(super) body: Option<(u32, &'a [u8])>,
 }
 
-/// Parses `source`; `None` (with a finding) when there is no request line.
-pub(super) fn parse<'a>(source: &'a [u8], cx: &mut Cx<'_>) -> Option<Parsed<'a>> {
+/// Parses `source`, with the headers in `arena`; `None` (with a finding) when there is no
+/// request line.
+pub(super) fn parse<'a>(source: &'a [u8], arena: &'a Arena, cx: &mut Cx<'_>) -> Option<Parsed<'a>> {
     let text = match std::str::from_utf8(source) {
         Ok(text) => text,
         Err(e) => {
@@ -61,15 +60,16 @@ pub(super) fn parse<'a>(source: &'a [u8], cx: &mut Cx<'_>) -> Option<Parsed<'a>>
         _ => return None,
     };
     raw.method = method.map(|(s, span)| Node {
-        value: Value::String(Cow::Borrowed(s)),
+        value: Value::String(s),
         span,
     });
     raw.url = Some(Node {
-        value: Value::String(Cow::Borrowed(url.0)),
+        value: Value::String(url.0),
         span: url.1,
     });
     raw.url_text_at = Some(url.1.start);
     let mut body_at = None;
+    let mut headers = Vec::new();
     for (at, line) in lines.by_ref() {
         if line.trim().is_empty() {
             body_at = Some(at + line.len() as u32);
@@ -80,16 +80,17 @@ pub(super) fn parse<'a>(source: &'a [u8], cx: &mut Cx<'_>) -> Option<Parsed<'a>>
             let value_start =
                 at + name.len() as u32 + 1 + (value.len() - value.trim_start().len()) as u32;
             let value = value.trim();
-            raw.headers.push(Member {
-                key: Cow::Borrowed(name.trim()),
+            headers.push(Member {
+                key: name.trim(),
                 key_span: name_span,
                 value: Node {
-                    value: Value::String(Cow::Borrowed(value)),
+                    value: Value::String(value),
                     span: Span::new(value_start, value_start + value.len() as u32),
                 },
             });
         }
     }
+    raw.headers = arena.alloc_slice(&headers);
     let body = body_at.and_then(|start| {
         let rest = source.get(start as usize..)?;
         let rest_text = std::str::from_utf8(rest).ok()?;

@@ -20,6 +20,7 @@ use std::fmt::Write as _;
 use crate::check::{Cx, Options};
 use crate::diag::Report;
 use crate::endpoint::Endpoint;
+use crate::json::Arena;
 
 pub use build::{BuildError, EndpointRequest, build};
 pub use har::{HarEntry, validate_har};
@@ -170,27 +171,23 @@ pub fn validate_http(
     endpoint: Option<&'static Endpoint>,
     options: &Options,
 ) -> Report {
-    let mut cx = Cx::new(options);
-    let body_text;
-    let raw = match http::parse(source, &mut cx) {
-        Some(parsed) => {
-            body_text = parsed.body;
-            parsed.raw
-        }
-        None => return finish(cx, endpoint, source),
-    };
-    let body_sent = body_text.is_some();
-    let body = body_text.and_then(|(offset, bytes)| tree::parse_body(bytes, offset, &mut cx));
-    let chosen = tree::check(
-        Raw {
+    Arena::with(|arena| {
+        let mut cx = Cx::new(options);
+        let Some(parsed) = http::parse(source, arena, &mut cx) else {
+            return finish(cx, endpoint, source);
+        };
+        let body_sent = parsed.body.is_some();
+        let body = parsed
+            .body
+            .and_then(|(offset, bytes)| tree::parse_body(bytes, offset, arena, &mut cx));
+        let raw = Raw {
             body,
             body_sent,
-            ..raw
-        },
-        endpoint,
-        &mut cx,
-    );
-    finish(cx, chosen.or(endpoint), source)
+            ..parsed.raw
+        };
+        let chosen = tree::check(raw, endpoint, arena, &mut cx);
+        finish(cx, chosen.or(endpoint), source)
+    })
 }
 
 /// Validates a request envelope, a JSON object `{"method", "url", "headers", "body"}`.
@@ -202,33 +199,29 @@ pub fn validate_envelope(
     endpoint: Option<&'static Endpoint>,
     options: &Options,
 ) -> Report {
-    let mut cx = Cx::new(options);
-    let root = match crate::json::parse(source, &options.limits) {
-        Ok(root) => root,
-        Err(e) => {
-            crate::validate::syntax_error(&e, &crate::diag::Path::ROOT, &mut cx);
+    Arena::with(|arena| {
+        let mut cx = Cx::new(options);
+        let root = match crate::json::parse(source, arena, &options.limits) {
+            Ok(root) => root,
+            Err(e) => {
+                crate::validate::syntax_error(&e, &crate::diag::Path::ROOT, &mut cx);
+                return finish(cx, endpoint, source);
+            }
+        };
+        let Some(mut raw) = envelope::read(root, arena, &mut cx) else {
             return finish(cx, endpoint, source);
+        };
+        if let Some(body) = raw.body
+            && let Some(text) = body.as_str()
+        {
+            // A string body is the raw body text; its JSON is parsed on its own, and findings
+            // in it point at the string as a whole.
+            raw.body = tree::parse_body(text.as_bytes(), 0, arena, &mut cx)
+                .map(|node| tree::respan(&node, arena, &|_| body.span));
         }
-    };
-    let decoded_body;
-    let Some(mut raw) = envelope::read(root, &mut cx) else {
-        return finish(cx, endpoint, source);
-    };
-    if let Some(text) = raw
-        .body
-        .as_ref()
-        .and_then(|b| b.as_str().map(|s| (s.to_owned(), b.span)))
-    {
-        // A string body is the raw body text; its JSON is parsed on its own, and findings in
-        // it point at the string as a whole.
-        decoded_body = text;
-        raw.body = tree::parse_body(decoded_body.0.as_bytes(), 0, &mut cx).map(|mut node| {
-            tree::respan(&mut node, &|_| decoded_body.1);
-            node
-        });
-    }
-    let chosen = tree::check(raw, endpoint, &mut cx);
-    finish(cx, chosen.or(endpoint), source)
+        let chosen = tree::check(raw, endpoint, arena, &mut cx);
+        finish(cx, chosen.or(endpoint), source)
+    })
 }
 
 fn finish(cx: Cx<'_>, endpoint: Option<&'static Endpoint>, source: &[u8]) -> Report {

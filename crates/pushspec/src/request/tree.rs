@@ -8,7 +8,7 @@ use crate::catalog;
 use crate::check::Cx;
 use crate::diag::Path;
 use crate::endpoint::Endpoint;
-use crate::json::{self, Member, Node, Span, Value};
+use crate::json::{self, Arena, Member, Node, Span, Value};
 
 /// A request as read from its source, every part spanned in that source.
 #[derive(Debug, Default)]
@@ -21,7 +21,7 @@ pub(super) struct Raw<'a> {
     /// (no escapes), so that query and path pieces get exact spans.
     pub(super) url_text_at: Option<u32>,
     /// Header names as written, with their values.
-    pub(super) headers: Vec<Member<'a>>,
+    pub(super) headers: &'a [Member<'a>],
     /// The body.
     pub(super) body: Option<Node<'a>>,
     /// Whether the request carried a body, even one that did not parse (and so is not in
@@ -30,10 +30,11 @@ pub(super) struct Raw<'a> {
 }
 
 /// Checks a raw request as `forced`, or as the endpoint its URL matches; returns the
-/// endpoint used.
+/// endpoint used. The request tree is built in `arena`, next to the tree `raw` came from.
 pub(super) fn check<'a>(
     raw: Raw<'a>,
     forced: Option<&'static Endpoint>,
+    arena: &'a Arena,
     cx: &mut Cx<'_>,
 ) -> Option<&'static Endpoint> {
     let root = Path::ROOT;
@@ -143,9 +144,9 @@ pub(super) fn check<'a>(
         for (name, piece) in matching::capture(e, s).unwrap_or_default() {
             let span = piece_span(piece.range);
             path.push(member(
-                Cow::Borrowed(name),
+                name,
                 span,
-                Value::String(piece.text.clone()),
+                Value::String(keep(arena, &piece.text)),
                 span,
             ));
         }
@@ -157,25 +158,20 @@ pub(super) fn check<'a>(
         .unwrap_or_default()
     {
         query.push(member(
-            name.text.clone(),
+            keep(arena, &name.text),
             piece_span(name.range),
-            Value::String(value.text.clone()),
+            Value::String(keep(arena, &value.text)),
             piece_span(value.range),
         ));
     }
-    let headers: Vec<Member<'_>> = raw
-        .headers
-        .into_iter()
-        .map(|m| {
-            let lower = m.key.to_ascii_lowercase();
-            let key = if lower == *m.key {
-                m.key
-            } else {
-                Cow::Owned(lower)
-            };
-            Member { key, ..m }
-        })
-        .collect();
+    let headers = arena.alloc_iter(raw.headers.iter().map(|m| {
+        let key = if m.key.bytes().any(|b| b.is_ascii_uppercase()) {
+            arena.alloc_str(&m.key.to_ascii_lowercase())
+        } else {
+            m.key
+        };
+        Member { key, ..*m }
+    }));
     // Every `Authorization` value is a secret, whatever the endpoint (spec §2.1).
     for h in headers.iter().filter(|h| h.key == "authorization") {
         cx.secret(h.value.span);
@@ -183,37 +179,26 @@ pub(super) fn check<'a>(
 
     let mut members = Vec::new();
     if let Some(method) = raw.method {
-        members.push(member(
-            Cow::Borrowed("method"),
-            method.span,
-            method.value,
-            method.span,
-        ));
+        members.push(member("method", method.span, method.value, method.span));
     }
     if let Some(u) = url_node {
-        // Cloned, not moved: the path and query pieces borrow the URL's text.
-        members.push(member(
-            Cow::Borrowed("url"),
-            u.span,
-            u.value.clone(),
-            u.span,
-        ));
+        members.push(member("url", u.span, u.value, u.span));
     }
     members.push(member(
-        Cow::Borrowed("path"),
+        "path",
         url_span,
-        Value::Object(path),
+        Value::Object(arena.alloc_slice(&path)),
         url_span,
     ));
     members.push(member(
-        Cow::Borrowed("query"),
+        "query",
         url_span,
-        Value::Object(query),
+        Value::Object(arena.alloc_slice(&query)),
         url_span,
     ));
     let headers_span = headers.first().map_or(url_span, |h| h.key_span);
     members.push(member(
-        Cow::Borrowed("headers"),
+        "headers",
         headers_span,
         Value::Object(headers),
         headers_span,
@@ -221,10 +206,10 @@ pub(super) fn check<'a>(
     let unparsed_body = raw.body_sent && raw.body.is_none();
     if let Some(body) = raw.body {
         let span = body.span;
-        members.push(member(Cow::Borrowed("body"), span, body.value, span));
+        members.push(member("body", span, body.value, span));
     }
     let tree = Node {
-        value: Value::Object(members),
+        value: Value::Object(arena.alloc_slice(&members)),
         span: url_span,
     };
 
@@ -243,14 +228,17 @@ pub(super) fn check<'a>(
 
 /// Parses a body's bytes, found at `offset` in the source; a syntax error becomes a
 /// `request.body.invalid-json` finding.
-pub(super) fn parse_body<'b>(bytes: &'b [u8], offset: u32, cx: &mut Cx<'_>) -> Option<Node<'b>> {
-    match json::parse(bytes, &cx.options().limits) {
-        Ok(mut node) => {
-            respan(&mut node, &|s| {
-                Span::new(s.start.saturating_add(offset), s.end.saturating_add(offset))
-            });
-            Some(node)
-        }
+pub(super) fn parse_body<'b>(
+    bytes: &'b [u8],
+    offset: u32,
+    arena: &'b Arena,
+    cx: &mut Cx<'_>,
+) -> Option<Node<'b>> {
+    match json::parse(bytes, arena, &cx.options().limits) {
+        Ok(node) if offset == 0 => Some(node),
+        Ok(node) => Some(respan(&node, arena, &|s| {
+            Span::new(s.start.saturating_add(offset), s.end.saturating_add(offset))
+        })),
         Err(mut e) => {
             e.offset = e.offset.saturating_add(offset);
             crate::validate::syntax_error(&e, &Path::BODY, cx);
@@ -259,22 +247,35 @@ pub(super) fn parse_body<'b>(bytes: &'b [u8], offset: u32, cx: &mut Cx<'_>) -> O
     }
 }
 
-/// Rewrites every span of a tree.
-pub(super) fn respan(node: &mut Node<'_>, f: &impl Fn(Span) -> Span) {
-    node.span = f(node.span);
-    match &mut node.value {
-        Value::Array(items) => items.iter_mut().for_each(|i| respan(i, f)),
-        Value::Object(members) => {
-            for m in members {
-                m.key_span = f(m.key_span);
-                respan(&mut m.value, f);
-            }
+/// A copy of a tree with every span rewritten, built in `arena` (trees there are shared and
+/// so never changed in place). Only bodies nested in another document take this detour.
+pub(super) fn respan<'a>(node: &Node<'a>, arena: &'a Arena, f: &impl Fn(Span) -> Span) -> Node<'a> {
+    let value = match node.value {
+        Value::Array(items) => {
+            Value::Array(arena.alloc_iter(items.iter().map(|i| respan(i, arena, f))))
         }
-        _ => {}
+        Value::Object(members) => Value::Object(arena.alloc_iter(members.iter().map(|m| Member {
+            key: m.key,
+            key_span: f(m.key_span),
+            value: respan(&m.value, arena, f),
+        }))),
+        scalar => scalar,
+    };
+    Node {
+        value,
+        span: f(node.span),
     }
 }
 
-fn member<'a>(key: Cow<'a, str>, key_span: Span, value: Value<'a>, span: Span) -> Member<'a> {
+/// A URL piece as arena text: borrowed as it is, or copied in when percent-decoding changed it.
+fn keep<'a>(arena: &'a Arena, text: &Cow<'a, str>) -> &'a str {
+    match text {
+        Cow::Borrowed(s) => s,
+        Cow::Owned(s) => arena.alloc_str(s),
+    }
+}
+
+fn member<'a>(key: &'a str, key_span: Span, value: Value<'a>, span: Span) -> Member<'a> {
     Member {
         key,
         key_span,

@@ -175,7 +175,6 @@ fn why_invalid(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
 
     use super::*;
     use crate::check::Options;
@@ -184,7 +183,7 @@ mod tests {
 
     fn run(value: &str) -> Vec<crate::Diagnostic> {
         let node = Node {
-            value: Value::String(Cow::Borrowed(value)),
+            value: Value::String(value),
             span: Span::new(0, 5),
         };
         let opts = Options::default();

@@ -59,7 +59,7 @@ pub fn forbidden_unless(
     if actual != value {
         cx.emit(
             rule,
-            &at.key(&member.key),
+            &at.key(member.key),
             member.key_span,
             format!(
                 "`{name}` only applies when `{}` is `{value}`, not `{actual}`",

@@ -142,7 +142,6 @@ fn join(items: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
 
     use super::*;
     use crate::check::Options;
@@ -151,7 +150,7 @@ mod tests {
 
     fn run(value: &str) -> Vec<crate::Diagnostic> {
         let node = Node {
-            value: Value::String(Cow::Borrowed(value)),
+            value: Value::String(value),
             span: Span::new(0, 5),
         };
         let opts = Options::default();

@@ -52,7 +52,7 @@ pub fn apply(
             };
             cx.emit(
                 rule,
-                &at.key(&second.1.key),
+                &at.key(second.1.key),
                 second.1.key_span,
                 format!(
                     "{all} are {} given; send only one of {names}",

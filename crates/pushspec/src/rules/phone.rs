@@ -522,7 +522,6 @@ fn country_pattern(
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
 
     use super::*;
     use crate::check::Options;
@@ -531,7 +530,7 @@ mod tests {
 
     fn run(profile: Profile, value: &str) -> Vec<crate::Diagnostic> {
         let node = Node {
-            value: Value::String(Cow::Borrowed(value)),
+            value: Value::String(value),
             span: Span::new(0, 5),
         };
         let opts = Options::default();

@@ -54,7 +54,7 @@ pub fn missing_in_variant(
 /// the value is given.
 pub fn given(value: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Rule) -> bool {
     match &value.value {
-        Value::String(s) if s.is_empty() => {
+        Value::String("") => {
             cx.emit(
                 rule,
                 at,

@@ -367,7 +367,6 @@ fn join(items: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
 
     use super::*;
     use crate::check::Options;
@@ -378,7 +377,7 @@ mod tests {
 
     fn run(vendor: TagVendor, value: &str) -> Vec<crate::Diagnostic> {
         let node = Node {
-            value: Value::String(Cow::Borrowed(value)),
+            value: Value::String(value),
             span: Span::new(0, 5),
         };
         let opts = Options::default();

@@ -19,7 +19,7 @@ pub fn apply(
     known: &[&str],
     rule: Option<&'static Rule>,
 ) {
-    let key = &*member.key;
+    let key = member.key;
     let here = at.key(key);
     if let Some(documented) = known.iter().find(|k| k.eq_ignore_ascii_case(key)) {
         cx.emit(

@@ -362,7 +362,6 @@ fn article_url(schemes: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
 
     use super::*;
     use crate::check::Options;
@@ -371,7 +370,7 @@ mod tests {
 
     fn run(args: &Args, value: &str) -> Vec<crate::Diagnostic> {
         let node = Node {
-            value: Value::String(Cow::Borrowed(value)),
+            value: Value::String(value),
             span: Span::new(0, 5),
         };
         let opts = Options::default();

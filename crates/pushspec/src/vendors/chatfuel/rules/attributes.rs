@@ -25,7 +25,7 @@ pub fn apply(family: &Family, part: Part, node: &Node<'_>, at: &Path<'_>, cx: &m
     };
     let (prefix, reserved) = family.reserved;
     for m in members {
-        let key = &*m.key;
+        let key = m.key;
         let here = at.key(key);
         if family.miscased(key).is_some() {
             continue;

@@ -159,7 +159,7 @@ pub fn one_of(selector: &Selector, request: &Node<'_>, at: &Path<'_>, cx: &mut C
             let part_at = at.key(second.part.key());
             cx.emit(
                 selector.multiple,
-                &part_at.key(&second.member.key),
+                &part_at.key(second.member.key),
                 second.member.key_span,
                 format!(
                     "{all} are {both} given; send only one of {list} to choose {}",

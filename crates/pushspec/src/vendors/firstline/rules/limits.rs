@@ -448,7 +448,8 @@ mod tests {
     use crate::check::Options;
 
     fn codes(body: &str, platform: Platform) -> Vec<&'static str> {
-        let node = crate::json::parse(body.as_bytes(), &Default::default()).unwrap();
+        let arena = crate::json::Arena::new();
+        let node = crate::json::parse(body.as_bytes(), &arena, &Default::default()).unwrap();
         let options = Options::default();
         let mut cx = Cx::new(&options);
         apply(platform, &node, &Path::BODY, &mut cx);

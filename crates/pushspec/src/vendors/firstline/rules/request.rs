@@ -35,7 +35,7 @@ pub fn credential(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
         .and_then(Node::as_object)
         .unwrap_or_default()
         .iter()
-        .any(|m| is_token_parameter(&m.key) && m.value.is_given());
+        .any(|m| is_token_parameter(m.key) && m.value.is_given());
     if in_header || in_query {
         return;
     }
@@ -61,10 +61,10 @@ impl Check for Query {
             return false;
         };
         for m in members {
-            if is_token_parameter(&m.key) {
+            if is_token_parameter(m.key) {
                 cx.secret(m.value.span);
             }
-            String::check(&m.value, &at.key(&m.key), cx);
+            String::check(&m.value, &at.key(m.key), cx);
         }
         true
     }
