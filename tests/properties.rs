@@ -9,9 +9,11 @@ use std::sync::{Arc, LazyLock};
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use pushspec::json::{self, Limits, Node, Value};
+use pushspec::json::{self, Arena, Limits, Member, Node, Value};
 use pushspec::request::{HarEntry, Request, validate_har, validate_http_file};
-use pushspec::{Batch, Options, Report, endpoint, validate_body, validate_envelope, validate_request};
+use pushspec::{
+    Batch, Options, Report, endpoint, validate_body, validate_envelope, validate_request,
+};
 use pushspec_tests::invariants::check_report;
 use pushspec_tests::{Fixture, all};
 
@@ -23,9 +25,27 @@ fn jsonish() -> impl Strategy<Value = Vec<u8>> {
     let token = prop_oneof![
         any::<u8>().prop_map(|b| vec![b]),
         proptest::sample::select(vec![
-            "{", "}", "[", "]", ":", ",", "\"", "\\", "\\u", "null", "true", "1e999", "-0",
-            "\"url\":\"https://api.smax.bot/public/bots/x/send\"", "\"body\":", "\"headers\":",
-            "\"Authorization\":\"Bearer ", "\r\n", "\u{feff}", "###\n", "POST https://ahachat.com/api/bots/1/phones/send?a=%zz&b=+\n",
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            ",",
+            "\"",
+            "\\",
+            "\\u",
+            "null",
+            "true",
+            "1e999",
+            "-0",
+            "\"url\":\"https://api.smax.bot/public/bots/x/send\"",
+            "\"body\":",
+            "\"headers\":",
+            "\"Authorization\":\"Bearer ",
+            "\r\n",
+            "\u{feff}",
+            "###\n",
+            "POST https://ahachat.com/api/bots/1/phones/send?a=%zz&b=+\n",
         ])
         .prop_map(|s: &str| s.as_bytes().to_vec()),
     ];
@@ -64,7 +84,11 @@ fn validate_like(i: usize, bytes: &[u8]) -> Vec<Report> {
             .map(|(_, r)| r)
             .collect()
     } else if fixture.envelope {
-        vec![validate_envelope(bytes, Some(fixture.endpoint), &fixture.options)]
+        vec![validate_envelope(
+            bytes,
+            Some(fixture.endpoint),
+            &fixture.options,
+        )]
     } else {
         vec![validate_body(fixture.endpoint, bytes, &fixture.options)]
     };
@@ -94,7 +118,7 @@ proptest! {
     #[test]
     fn random_bytes_never_break_any_entry_point(bytes in jsonish(), pick in 0..endpoint::ALL.len()) {
         let options = Options::default();
-        let _ = json::parse(&bytes, &Limits::default());
+        let _ = json::parse(&bytes, &Arena::new(), &Limits::default());
         check_report(&validate_body(endpoint::ALL[pick], &bytes, &options), &bytes);
         check_report(&validate_envelope(&bytes, None, &options), &bytes);
         for (_, report) in validate_http_file(&bytes, None, &options) {
@@ -128,14 +152,12 @@ proptest! {
     fn body_pointers_name_nodes_of_the_input_or_their_missing_members((i, bytes) in mutated()) {
         let fixture = &FIXTURES[i];
         prop_assume!(!fixture.envelope && !fixture.http);
-        let Ok(body) = json::parse(&bytes, &Limits::default()) else {
+        let arena = Arena::new();
+        let Ok(body) = json::parse(&bytes, &arena, &Limits::default()) else {
             return Ok(());
         };
-        let root = Node::synthetic(Value::Object(vec![json::Member {
-            key: "body".into(),
-            key_span: body.span,
-            value: body.clone(),
-        }]), body.span);
+        let members = [Member { key: "body", key_span: body.span, value: body }];
+        let root = Node::synthetic(Value::Object(&members), body.span);
         for d in &validate_body(fixture.endpoint, &bytes, &fixture.options).diagnostics {
             let parent = d.pointer.rsplit_once('/').map_or("", |(p, _)| p);
             prop_assert!(
@@ -151,7 +173,12 @@ proptest! {
 fn fixtures_hold_the_invariants() {
     for i in 0..FIXTURES.len() {
         let reports = validate_like(i, &FIXTURES[i].body);
-        assert_eq!(reports, validate_like(i, &FIXTURES[i].body), "{}", FIXTURES[i].id());
+        assert_eq!(
+            reports,
+            validate_like(i, &FIXTURES[i].body),
+            "{}",
+            FIXTURES[i].id()
+        );
     }
 }
 
@@ -165,7 +192,10 @@ fn valid_fixtures_survive_a_round_trip_through_their_typed_model() {
         serde_json::to_vec(&model).expect("a model serialises")
     }
     let mut checked = 0;
-    for fixture in FIXTURES.iter().filter(|f| f.kind == "valid" && !f.envelope && !f.http) {
+    for fixture in FIXTURES
+        .iter()
+        .filter(|f| f.kind == "valid" && !f.envelope && !f.http)
+    {
         let back = match fixture.endpoint.id {
             "mantago.broadcast" => round_trip::<mantago::Broadcast>(&fixture.body),
             "mantago.token" => round_trip::<mantago::TokenRefresh>(&fixture.body),
@@ -189,5 +219,8 @@ fn valid_fixtures_survive_a_round_trip_through_their_typed_model() {
         );
         checked += 1;
     }
-    assert!(checked >= endpoint::ALL.len(), "only {checked} fixtures round-tripped");
+    assert!(
+        checked >= endpoint::ALL.len(),
+        "only {checked} fixtures round-tripped"
+    );
 }

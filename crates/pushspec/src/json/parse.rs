@@ -24,11 +24,18 @@ pub struct Limits {
     /// always rejected, because spans are `u32`.
     pub max_input_bytes: usize,
     /// Deepest nesting of arrays and objects (default 128). A scalar at the top level has depth
-    /// 0; `[]` has depth 1.
+    /// 0; `[]` has depth 1. Values over [`Limits::MAX_DEPTH`] count as that ceiling.
     pub max_depth: usize,
     /// Longest string or key, in bytes as written between the quotes, escapes included
     /// (default 1 MiB).
     pub max_string_bytes: usize,
+}
+
+impl Limits {
+    /// The ceiling on [`Limits::max_depth`], whatever the caller asks for. Parsing is
+    /// iterative, but validation walks the tree recursively, and 512 levels stay well inside a
+    /// 2 MiB thread stack even unoptimised (a debug build overflows past about 1,500).
+    pub const MAX_DEPTH: usize = 512;
 }
 
 impl Default for Limits {
@@ -568,13 +575,9 @@ impl<'a> Parser<'a, '_> {
 
     #[inline(always)]
     fn check_depth(&self, open: usize) -> Result<(), SyntaxError> {
-        if open >= self.limits.max_depth {
-            return Err(self.err(
-                SyntaxErrorKind::TooDeep {
-                    limit: self.limits.max_depth,
-                },
-                self.pos,
-            ));
+        let limit = self.limits.max_depth.min(Limits::MAX_DEPTH);
+        if open >= limit {
+            return Err(self.err(SyntaxErrorKind::TooDeep { limit }, self.pos));
         }
         Ok(())
     }
