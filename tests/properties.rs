@@ -116,20 +116,9 @@ proptest! {
     #![proptest_config(Config { cases: 256, failure_persistence: None, ..Config::default() })]
 
     #[test]
-    fn random_bytes_never_break_any_entry_point(bytes in jsonish(), pick in 0..endpoint::ALL.len()) {
-        let options = Options::default();
+    fn random_bytes_never_break_any_entry_point(bytes in jsonish()) {
         let _ = json::parse(&bytes, &Arena::new(), &Limits::default());
-        check_report(&validate_body(endpoint::ALL[pick], &bytes, &options), &bytes);
-        check_report(&validate_envelope(&bytes, None, &options), &bytes);
-        for (_, report) in validate_http_file(&bytes, None, &options) {
-            check_report(&report, &bytes);
-        }
-        match validate_har(&bytes, None, &options) {
-            Ok(entries) => entries.iter().for_each(|e| if let HarEntry::Validated { report, .. } = e {
-                check_report(report, &bytes);
-            }),
-            Err(report) => check_report(&report, &bytes),
-        }
+        everything(&bytes);
     }
 
     #[test]
@@ -165,6 +154,44 @@ proptest! {
                 "{}: `{}` at {} names nothing in the input", fixture.id(), d.rule.code, d.pointer
             );
         }
+    }
+}
+
+/// Every input a fuzz target ever failed on (`fuzz/regressions/<target>/`), through every
+/// library entry point.
+#[test]
+fn fuzz_regressions_hold_the_invariants() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
+    let mut seen = 0;
+    for target in std::fs::read_dir(dir).unwrap() {
+        for file in std::fs::read_dir(target.unwrap().path()).unwrap() {
+            let bytes = std::fs::read(file.unwrap().path()).unwrap();
+            everything(&bytes);
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no regression inputs found");
+}
+
+/// Validates `bytes` through every entry point, checking the invariants of every report.
+fn everything(bytes: &[u8]) {
+    let options = Options::default();
+    for endpoint in endpoint::ALL {
+        check_report(&validate_body(endpoint, bytes, &options), bytes);
+    }
+    check_report(&validate_envelope(bytes, None, &options), bytes);
+    for (_, report) in validate_http_file(bytes, None, &options) {
+        check_report(&report, bytes);
+    }
+    match validate_har(bytes, None, &options) {
+        Ok(entries) => {
+            for entry in &entries {
+                if let HarEntry::Validated { report, .. } = entry {
+                    check_report(report, bytes);
+                }
+            }
+        }
+        Err(report) => check_report(&report, bytes),
     }
 }
 

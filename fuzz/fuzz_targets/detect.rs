@@ -11,7 +11,10 @@ fuzz_target!(|data: &[u8]| {
     let report = validate_envelope(data, None, &Options::default());
     check_report(&report, data);
     if let Some(id) = report.endpoint {
-        assert!(pushspec::endpoint::find(id).is_some(), "unknown endpoint {id}");
+        assert!(
+            pushspec::endpoint::find(id).is_some(),
+            "unknown endpoint {id}"
+        );
     }
     if let Ok(text) = std::str::from_utf8(data)
         && let Some(split) = url::split(text)

@@ -36,7 +36,17 @@ fuzz_target!(|data: &[u8]| {
         _ => {
             let endpoint = forced.map_or("auto", |e| e.id);
             let (_, out, _) = cli(
-                &["validate", "--input", "ndjson", "--format", "json", "-j", "1", "--endpoint", endpoint],
+                &[
+                    "validate",
+                    "--input",
+                    "ndjson",
+                    "--format",
+                    "json",
+                    "-j",
+                    "1",
+                    "--endpoint",
+                    endpoint,
+                ],
                 input,
             );
             serde_json::from_str::<serde_json::Value>(&out).expect("the JSON report parses");

@@ -20,7 +20,17 @@ fuzz_target!(|data: &[u8]| {
     let kind = KINDS[usize::from(*kind) % KINDS.len()];
     let forced = endpoint(*pick);
     let id = forced.map_or("auto", |e| e.id);
-    let args = ["validate", "--format", format, "--input", kind, "--endpoint", id, "-j", "1"];
+    let args = [
+        "validate",
+        "--format",
+        format,
+        "--input",
+        kind,
+        "--endpoint",
+        id,
+        "-j",
+        "1",
+    ];
     let (_, out, err) = cli(&args, input);
     match format {
         "json" | "sarif" => {
@@ -36,7 +46,10 @@ fuzz_target!(|data: &[u8]| {
     let options = Options::default();
     let reports: Vec<Report> = match kind {
         "envelope" => vec![validate_envelope(input, forced, &options)],
-        "body" => forced.map(|e| validate_body(e, input, &options)).into_iter().collect(),
+        "body" => forced
+            .map(|e| validate_body(e, input, &options))
+            .into_iter()
+            .collect(),
         "http" => validate_http_file(input, forced, &options)
             .into_iter()
             .map(|(_, r)| r)

@@ -9,7 +9,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    assert_eq!(decode(&encode(text)), text, "encode is not undone by decode");
+    assert_eq!(
+        decode(&encode(text)),
+        text,
+        "encode is not undone by decode"
+    );
     assert!(decode(text).len() <= text.len() * 3);
     let Some(url) = split(text) else {
         return;
