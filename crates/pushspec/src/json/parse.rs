@@ -24,7 +24,8 @@ pub struct Limits {
     /// always rejected, because spans are `u32`.
     pub max_input_bytes: usize,
     /// Deepest nesting of arrays and objects (default 128). A scalar at the top level has depth
-    /// 0; `[]` has depth 1. Values over [`Limits::MAX_DEPTH`] count as that ceiling.
+    /// 0; `[]` has depth 1. The parser takes any depth (it is iterative); validation caps
+    /// this at [`Limits::MAX_DEPTH`].
     pub max_depth: usize,
     /// Longest string or key, in bytes as written between the quotes, escapes included
     /// (default 1 MiB).
@@ -32,10 +33,19 @@ pub struct Limits {
 }
 
 impl Limits {
-    /// The ceiling on [`Limits::max_depth`], whatever the caller asks for. Parsing is
-    /// iterative, but validation walks the tree recursively, and 512 levels stay well inside a
-    /// 2 MiB thread stack even unoptimised (a debug build overflows past about 1,500).
+    /// The ceiling validation puts on [`Limits::max_depth`], whatever the caller asks for.
+    /// Parsing is iterative, but validation walks the tree recursively, and 512 levels stay
+    /// well inside a 2 MiB thread stack even unoptimised (a debug build overflows past about
+    /// 1,500).
     pub const MAX_DEPTH: usize = 512;
+
+    /// These limits as validation applies them: `max_depth` at most [`Limits::MAX_DEPTH`].
+    pub fn for_validation(&self) -> Limits {
+        Limits {
+            max_depth: self.max_depth.min(Self::MAX_DEPTH),
+            ..*self
+        }
+    }
 }
 
 impl Default for Limits {
@@ -575,9 +585,13 @@ impl<'a> Parser<'a, '_> {
 
     #[inline(always)]
     fn check_depth(&self, open: usize) -> Result<(), SyntaxError> {
-        let limit = self.limits.max_depth.min(Limits::MAX_DEPTH);
-        if open >= limit {
-            return Err(self.err(SyntaxErrorKind::TooDeep { limit }, self.pos));
+        if open >= self.limits.max_depth {
+            return Err(self.err(
+                SyntaxErrorKind::TooDeep {
+                    limit: self.limits.max_depth,
+                },
+                self.pos,
+            ));
         }
         Ok(())
     }
