@@ -3,13 +3,16 @@
 //! ```text
 //! cargo xtask schemas           regenerate schemas/ from the Rust models
 //! cargo xtask schemas --check   fail if schemas/ is out of date (also a #[test])
+//! cargo xtask manifest          print the fixtures and their expected schema verdicts
 //! ```
 //!
 //! Exit codes: 0 done (or up to date), 1 `--check` found stale files, 2 usage error, I/O
 //! error, or models that cannot be turned into schemas.
 
+mod diff;
 mod ensure;
 mod json;
+mod manifest;
 mod openapi;
 mod request;
 mod schemas;
@@ -26,6 +29,8 @@ Usage: cargo xtask <task>
 Tasks:
   schemas [--check]   Generate schemas/ (JSON Schema and OpenAPI) from the Rust models;
                       with --check, write nothing and exit 1 if any file is out of date.
+  manifest            Print every fixture body with the verdict its request schema must
+                      give, as JSON (for tests/interop/run).
   help                Print this message.
 ";
 
@@ -40,6 +45,16 @@ fn run(args: &[String]) -> u8 {
     match args.as_slice() {
         ["schemas"] => schemas_task(false),
         ["schemas", "--check"] => schemas_task(true),
+        ["manifest"] => match manifest::manifest() {
+            Ok(manifest) => {
+                print!("{}", json::render(&manifest));
+                0
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                2
+            }
+        },
         ["help" | "--help" | "-h"] => {
             print!("{USAGE}");
             0
@@ -51,8 +66,24 @@ fn run(args: &[String]) -> u8 {
     }
 }
 
-/// `cargo xtask schemas [--check]`: runs every generator, then reports all drift at once.
+/// `cargo xtask schemas [--check]`: explains how the JSON Schema files change, refuses a
+/// breaking change that `schemas/CHANGELOG.md` does not record, then runs every generator
+/// and reports all drift at once.
 fn schemas_task(check: bool) -> u8 {
+    // Before the generators run: in write mode they replace the files this compares with.
+    let review = schemas::files(pushspec::endpoint::ALL).and_then(|files| diff::review(&files));
+    match review {
+        Ok(review) => {
+            eprint!("{review}");
+            if !review.unrecorded.is_empty() {
+                return 1;
+            }
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            return 2;
+        }
+    }
     let generators: [fn(bool) -> Result<(), Error>; 2] = [schemas::generate, openapi::generate];
     let mut drift = Vec::new();
     for generate in generators {

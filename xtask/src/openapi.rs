@@ -42,6 +42,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use pushspec::endpoint::{self, Endpoint};
+use pushspec::schema::pascal_case;
 use schemars::generate::SchemaSettings;
 use schemars::{Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
@@ -88,7 +89,7 @@ pub(crate) fn generate(check: bool) -> Result<(), Error> {
 }
 
 /// The OpenAPI documents of `endpoints`: (path relative to the workspace root, contents).
-pub(crate) fn files(endpoints: &[&Endpoint]) -> Result<Vec<(PathBuf, String)>, Error> {
+pub(crate) fn files(endpoints: &[&'static Endpoint]) -> Result<Vec<(PathBuf, String)>, Error> {
     // Vendors are grouped by the namespace of their endpoint ids (`oca` of `oca.template`),
     // which is already lower-case and file-name safe, unlike display names ("FIRST LINE").
     let mut vendors: BTreeMap<&str, Vec<&Endpoint>> = BTreeMap::new();
@@ -156,7 +157,7 @@ struct Scope<'a> {
     /// The first sentence of `info.description`.
     description: String,
     /// Its endpoints, in catalogue order.
-    endpoints: &'a [&'a Endpoint],
+    endpoints: &'a [&'static Endpoint],
 }
 
 /// Builds one OpenAPI document.
@@ -204,6 +205,7 @@ fn document(scope: &Scope<'_>) -> Result<Value, Error> {
     }
     let reachable = json::reachable(&roots, &definitions, COMPONENTS);
     definitions.retain(|name, _| reachable.contains(name));
+    discriminators(&mut definitions);
 
     let mut schemes = Map::new();
     let mut operations = Vec::new();
@@ -255,6 +257,46 @@ fn document(scope: &Scope<'_>) -> Result<Value, Error> {
         )));
     }
     Ok(document)
+}
+
+/// Gives every tagged union (a `oneOf` of `$ref`s marked with `x-pushspec-tag`) an OpenAPI
+/// `discriminator`: the tag member and, for each tag value, the component it selects. Code
+/// generators read the discriminator to emit a real discriminated union; validators keep
+/// using the `const` tags, so the two cannot disagree.
+fn discriminators(definitions: &mut Map<String, Value>) {
+    let mut found = Vec::new();
+    for (name, schema) in definitions.iter() {
+        let Some(tag) = schema
+            .get(pushspec::schema::TAG_KEYWORD)
+            .and_then(Value::as_str)
+        else {
+            continue;
+        };
+        let branches = schema.get("oneOf").and_then(Value::as_array);
+        let mapping: Option<Map<String, Value>> = branches
+            .into_iter()
+            .flatten()
+            .map(|branch| {
+                let reference = branch.get("$ref")?.as_str()?;
+                let variant = definitions.get(&json::definition_name(reference, COMPONENTS)?)?;
+                let value = variant
+                    .pointer(&format!("/properties/{tag}/const"))?
+                    .as_str()?;
+                Some((value.to_owned(), Value::from(reference)))
+            })
+            .collect();
+        if let Some(mapping) = mapping {
+            found.push((
+                name.clone(),
+                json!({ "propertyName": tag, "mapping": mapping }),
+            ));
+        }
+    }
+    for (name, discriminator) in found {
+        if let Some(schema) = definitions.get_mut(&name).and_then(Value::as_object_mut) {
+            schema.insert("discriminator".to_owned(), discriminator);
+        }
+    }
 }
 
 /// The `info` section.
@@ -347,7 +389,7 @@ fn paths(
 
 /// The `post` operation of `endpoint`. Its credentials are added to `schemes`.
 fn operation(
-    endpoint: &Endpoint,
+    endpoint: &'static Endpoint,
     bodies: Bodies,
     inputs: Inputs,
     definitions: &mut Map<String, Value>,
@@ -387,9 +429,18 @@ fn operation(
 
     if let Some(required) = inputs.body {
         let request = component_ref(bodies.request, &format!("{stem}Request"), definitions);
+        let mut media = json!({ "schema": request });
+        // The same valid fixtures as `examples` in `request.schema.json`, named after them.
+        let examples: Map<String, Value> = schemas::examples(endpoint)?
+            .into_iter()
+            .map(|(name, value)| (name, json!({ "value": value })))
+            .collect();
+        if let (false, Some(media)) = (examples.is_empty(), media.as_object_mut()) {
+            media.insert("examples".to_owned(), Value::Object(examples));
+        }
         operation.insert(
             "requestBody".to_owned(),
-            json!({ "required": required, "content": { "application/json": { "schema": request } } }),
+            json!({ "required": required, "content": { "application/json": media } }),
         );
     }
 
@@ -676,20 +727,6 @@ fn component_ref(schema: Schema, name: &str, definitions: &mut Map<String, Value
     }
     definitions.insert(unique.clone(), schema.to_value());
     json!({ "$ref": format!("{COMPONENTS}{unique}") })
-}
-
-/// `oca.template` → `OcaTemplate`, `smax.v1.send` → `SmaxV1Send`, `4XX` → `4XX`.
-fn pascal_case(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .flat_map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|first| first.to_ascii_uppercase())
-                .into_iter()
-                .chain(chars)
-        })
-        .collect()
 }
 
 /// An endpoint's URL template, taken apart.
@@ -1300,7 +1337,8 @@ mod tests {
         }));
         let mut stray = endpoint("a.b", "A", "https://example.invalid/bots/{BOT_ID}");
         stray.request_schema = schema_of::<StrayPath>;
-        let Err(Error::Invalid(message)) = files(&[&stray]) else {
+        // `files` takes `'static` endpoints (it validates their examples); leak the test's.
+        let Err(Error::Invalid(message)) = files(&[Box::leak(Box::new(stray))]) else {
             panic!("a path parameter outside the template was accepted");
         };
         assert!(message.contains("`botId`"), "{message}");
@@ -1308,7 +1346,10 @@ mod tests {
         hand_made!(NotAModel, |_g| json_schema!({ "type": "string" }));
         let mut bad = endpoint("a.b", "A", "https://example.invalid/x");
         bad.request_schema = schema_of::<NotAModel>;
-        assert!(matches!(files(&[&bad]), Err(Error::Invalid(_))));
+        assert!(matches!(
+            files(&[Box::leak(Box::new(bad))]),
+            Err(Error::Invalid(_))
+        ));
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub(crate) fn generate(check: bool) -> Result<(), Error> {
 }
 
 /// The JSON Schema files of `endpoints`: (path relative to the workspace root, contents).
-pub(crate) fn files(endpoints: &[&Endpoint]) -> Result<Vec<(PathBuf, String)>, Error> {
+pub(crate) fn files(endpoints: &[&'static Endpoint]) -> Result<Vec<(PathBuf, String)>, Error> {
     let mut files = Vec::new();
     for endpoint in endpoints {
         check_id(endpoint.id)?;
@@ -72,7 +72,11 @@ pub(crate) fn files(endpoints: &[&Endpoint]) -> Result<Vec<(PathBuf, String)>, E
                 endpoint.id, endpoint.summary
             ),
         };
-        let request = document(&path, endpoint.body_schema, annotations)?;
+        let mut request = document(&path, endpoint.body_schema, annotations)?;
+        let examples: Vec<Value> = examples(endpoint)?.into_iter().map(|(_, v)| v).collect();
+        if let (false, Some(object)) = (examples.is_empty(), request.as_object_mut()) {
+            object.insert("examples".to_owned(), Value::Array(examples));
+        }
         files.push((PathBuf::from(path), json::render(&request)));
 
         let path = format!("schemas/{}/parameters.schema.json", endpoint.id);
@@ -110,6 +114,69 @@ pub(crate) fn files(endpoints: &[&Endpoint]) -> Result<Vec<(PathBuf, String)>, E
         )));
     }
     Ok(files)
+}
+
+/// How many valid fixtures a request schema shows as `examples`.
+const EXAMPLES: usize = 2;
+
+/// The `examples` of an endpoint's request body: the bodies of its first [`EXAMPLES`] valid
+/// fixtures (`tests/fixtures/<id>/valid/`, by file name) whose sidecar expects nothing and
+/// on which the validator, given the body alone, reports nothing. A body that needs its
+/// query string to be complete is skipped, so every example is valid on its own; so is an
+/// empty one, which shows nothing.
+///
+/// Each example is named after its fixture (`spec-example`). Fixture credentials are made
+/// up, so examples carry no real secret.
+pub(crate) fn examples(endpoint: &'static Endpoint) -> Result<Vec<(String, Value)>, Error> {
+    let dir = PathBuf::from("tests/fixtures")
+        .join(endpoint.id)
+        .join("valid");
+    let io = |path: &PathBuf| {
+        let path = path.clone();
+        move |source| Error::Io { path, source }
+    };
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(ensure::workspace_root().join(&dir)) {
+        Ok(entries) => entries
+            .map(|entry| entry.map(|e| dir.join(e.file_name())))
+            .collect::<Result<_, _>>()
+            .map_err(io(&dir))?,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(Error::Io { path: dir, source }),
+    };
+    paths.retain(|p| p.extension().is_some_and(|x| x == "json"));
+    paths.sort();
+    let mut examples = Vec::new();
+    for path in paths {
+        let read = |p: &PathBuf| std::fs::read(ensure::workspace_root().join(p)).map_err(io(p));
+        let sidecar = read(&path.with_extension("codes"))?;
+        if !sidecar.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let text = read(&path)?;
+        let value: Value = serde_json::from_slice(&text)
+            .map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
+        let envelope = path.to_string_lossy().ends_with(".request.json");
+        let body = if envelope {
+            value.get("body").cloned()
+        } else {
+            Some(value)
+        };
+        let Some(body) = body.filter(|b| b.as_object().is_some_and(|o| !o.is_empty())) else {
+            continue;
+        };
+        let bytes = serde_json::to_vec(&body).unwrap_or_default();
+        let report = pushspec::validate_body(endpoint, &bytes, &pushspec::Options::default());
+        if report.diagnostics.is_empty() && !examples.iter().any(|(_, b)| *b == body) {
+            let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+            let name = file.unwrap_or_default();
+            let name = name.trim_end_matches(".json").trim_end_matches(".request");
+            examples.push((name.to_owned(), body));
+        }
+        if examples.len() == EXAMPLES {
+            break;
+        }
+    }
+    Ok(examples)
 }
 
 /// The `title` and `description` a document gets when its root schema has none.

@@ -484,7 +484,8 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
         });
         quote! {
             {
-                let mut fs = o.field(#wire, g.subschema_for::<#ty>(), #required, #doc);
+                let s = g.subschema_for::<#ty>();
+                let mut fs = o.field(g, #wire, s, #required, #doc);
                 #missing
                 #expected
                 #alias
@@ -573,6 +574,7 @@ fn unit_enum_impls(e: &UnitEnum, doc: Option<&str>) -> (TokenStream, TokenStream
 }
 
 fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream) {
+    let name = &c.name;
     let tag = &e.tag;
     let wires: Vec<&str> = e.variants.iter().map(|v| v.wire.as_str()).collect();
     let enum_rule = default_rule(e.enum_code.as_ref(), "COMMON_FIELD_ENUM");
@@ -629,17 +631,18 @@ fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream
         let doc = doc_tokens(v.doc.as_deref());
         let fields = schema_fields(c, &v.fields);
         quote! {
-            {
+            (#wire, {
                 let mut o = __p::schema::Object::new(#doc);
                 o.tag(#tag, #wire, #enum_rule);
                 #fields
                 o.into_schema()
-            }
+            })
         }
     });
     let doc = doc_tokens(c.doc.as_deref());
     let schema = quote! {
-        __p::schema::tagged_union(#tag, ::std::vec![#(#variants),*], #doc)
+        let variants = ::std::vec![#(#variants),*];
+        __p::schema::tagged_union(g, #name, #tag, variants, #doc)
     };
     (check, schema)
 }

@@ -318,7 +318,7 @@ catalogue! {
         "option of type `phonenumber` without `number`", "[FL-PUSH]";
     FIRSTLINE_OPTION_EXTRANEOUS = "firstline.option.extraneous", W, schema: false,
         "`url` or `number` on an option of another type", "[FL-PUSH]";
-    FIRSTLINE_IS_FORCE_TYPE = "firstline.is-force.type", E, schema: false,
+    FIRSTLINE_IS_FORCE_TYPE = "firstline.is-force.type", E, schema: true,
         "`is_force` is not a boolean, 0 or 1", "[FL-PUSH] [FL-LUID]";
     FIRSTLINE_LINE_USER_ID_FORMAT = "firstline.line-user-id.format", E, schema: true,
         "`user_id` is not `U` followed by 32 lower-case hex digits", "[FL-LUID]";
@@ -349,7 +349,7 @@ catalogue! {
         "INFERENCE; [OCA-TPL]";
     OCA_BUTTON_SUB_TYPE_ENUM = "oca.button.sub-type-enum", E, schema: true,
         "button sub-type is neither `quick_reply` nor `url_dynamic`", "[OCA-TPL]";
-    OCA_BUTTON_INDEX_TYPE = "oca.button.index-type", E, schema: false,
+    OCA_BUTTON_INDEX_TYPE = "oca.button.index-type", E, schema: true,
         "button `index` missing, negative or fractional", "[OCA-TPL]";
     OCA_BUTTON_INDEX_STRING = "oca.button.index-string", W, schema: false,
         "button `index` is a numeric string", "[OCA-TPL]; 3P SDKs";

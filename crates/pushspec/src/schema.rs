@@ -7,13 +7,20 @@
 
 use std::collections::BTreeMap;
 
-use schemars::Schema;
+use schemars::{Schema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
 use crate::diag::{Rule, Severity};
 
 /// The extension keyword that lists rules a JSON Schema cannot express.
 pub const RULES_KEYWORD: &str = "x-pushspec-rules";
+
+/// The extension keyword that names the rules a cross-field constraint (an `allOf` entry)
+/// expresses.
+pub const EXPRESSES_KEYWORD: &str = "x-pushspec-expresses";
+
+/// The extension keyword that names the tag member of a tagged union's `oneOf`.
+pub const TAG_KEYWORD: &str = "x-pushspec-tag";
 
 /// Whether a conditional rule requires or forbids its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,21 +62,30 @@ impl Object {
         }
     }
 
-    /// Starts a property.
+    /// Starts a property; `g` is the generator that made `schema`, to look its `$ref`s up.
     pub fn field(
         &mut self,
+        g: &SchemaGenerator,
         name: &'static str,
         schema: Schema,
         required: bool,
         description: Option<&'static str>,
     ) -> FieldSchema<'_> {
-        let mut schema = schema.to_value();
+        // A field of any JSON value (`true`) becomes `{}` so that it can carry keywords.
+        let mut schema = match schema.to_value() {
+            Value::Bool(true) => json!({}),
+            other => other,
+        };
         if let (Some(d), Some(map)) = (description, schema.as_object_mut()) {
             map.insert("description".into(), d.into());
         }
-        // `""` in a required string field is `common.field.required` (spec §0).
-        if required && schema.get("type") == Some(&json!("string")) {
+        // `""` in a required field is `common.field.required` (spec §0), whatever the
+        // field's type: `minLength` says it for plain strings; a field that may be a string
+        // among other things (a `$ref` to a string enum, any value) says it with `not`.
+        if required && schema.get("type").is_some_and(|t| t == "string") {
             insert(&mut schema, "minLength", json!(1));
+        } else if required && schema.get("not").is_none() && may_be_string(g, &schema, 0) {
+            insert(&mut schema, "not", json!({ "const": "" }));
         }
         FieldSchema {
             object: self,
@@ -88,8 +104,11 @@ impl Object {
 
     /// Makes this object one variant of a tagged union: `tag` must be `value`.
     pub fn tag(&mut self, tag: &'static str, value: &'static str, _rule: &'static Rule) {
-        self.properties
-            .insert(tag.into(), json!({ "const": value }));
+        let description = format!("Always `{value}`: the `{tag}` that selects this variant.");
+        self.properties.insert(
+            tag.into(),
+            json!({ "const": value, "description": description }),
+        );
         self.required.push(tag.into());
     }
 
@@ -114,21 +133,18 @@ impl Object {
         multiple: Option<&'static Rule>,
     ) {
         let given = |f: &str| json!({ "required": [f], "properties": { f: given() } });
+        let each_given = || fields.iter().map(|f| given(f)).collect::<Vec<_>>();
         match (
             missing.filter(|r| expressed(r)),
             multiple.filter(|r| expressed(r)),
         ) {
-            (Some(_), Some(_)) => self
-                .all_of
-                .push(json!({ "oneOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
-            (Some(_), None) => self
-                .all_of
-                .push(json!({ "anyOf": fields.iter().map(|f| given(f)).collect::<Vec<_>>() })),
-            (None, Some(_)) => {
+            (Some(m), Some(n)) => self.cross_field(&[m, n], json!({ "oneOf": each_given() })),
+            (Some(m), None) => self.cross_field(&[m], json!({ "anyOf": each_given() })),
+            (None, Some(n)) => {
                 let pairs: Vec<Value> = pairs(fields)
                     .map(|(a, b)| json!({ "allOf": [given(a), given(b)] }))
                     .collect();
-                self.all_of.push(json!({ "not": { "anyOf": pairs } }));
+                self.cross_field(&[n], json!({ "not": { "anyOf": pairs } }));
             }
             (None, None) => {}
         }
@@ -156,12 +172,22 @@ impl Object {
         }
         let when = json!({ "properties": { sibling: { "const": value } }, "required": [sibling] });
         let then = json!({ "required": [field], "properties": { field: given() } });
-        self.all_of.push(match kind {
+        let schema = match kind {
             ConditionKind::RequiredIf => json!({ "if": when, "then": then }),
             ConditionKind::ForbiddenUnless => {
                 json!({ "if": { "properties": { sibling: { "not": { "const": value } } }, "required": [sibling] }, "then": { "not": then } })
             }
-        });
+        };
+        self.cross_field(&[rule], schema);
+    }
+
+    /// Adds a constraint across fields to `allOf`, naming the rules it expresses in
+    /// `x-pushspec-expresses`: code generators that turn fields into types drop such
+    /// constraints, and the name tells their users which pushspec rule they then miss.
+    fn cross_field(&mut self, rules: &[&'static Rule], mut schema: Value) {
+        let codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
+        insert(&mut schema, EXPRESSES_KEYWORD, json!(codes));
+        self.all_of.push(schema);
     }
 
     /// The finished object schema.
@@ -244,7 +270,11 @@ impl FieldSchema<'_> {
         } else if self.required {
             let spellings =
                 std::iter::once(self.name).chain(self.aliases.iter().map(String::as_str));
-            let any: Vec<Value> = spellings.map(|n| json!({ "required": [n] })).collect();
+            // Each branch names the property it requires, as strict validators (Ajv's
+            // `strictRequired`) want: a `required` name must be a declared property.
+            let any: Vec<Value> = spellings
+                .map(|n| json!({ "required": [n], "properties": { n: true } }))
+                .collect();
             self.object.all_of.push(json!({ "anyOf": any }));
         }
         for alias in &self.aliases {
@@ -256,6 +286,37 @@ impl FieldSchema<'_> {
             .properties
             .insert(self.name.to_owned(), self.schema);
     }
+}
+
+/// Whether `schema` may accept a string, following `$ref`s into `g`'s definitions (a
+/// definition still being built counts as "may").
+fn may_be_string(g: &SchemaGenerator, schema: &Value, depth: u8) -> bool {
+    let Some(map) = schema.as_object() else {
+        return schema != &Value::Bool(false);
+    };
+    if let Some(t) = map.get("type") {
+        return t == "string" || t.as_array().is_some_and(|t| t.contains(&json!("string")));
+    }
+    if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+        let path = g.settings().definitions_path.trim_start_matches('#');
+        let path = path.trim_end_matches('/');
+        let name = reference
+            .strip_prefix('#')
+            .and_then(|r| r.strip_prefix(path));
+        let definition = name
+            .and_then(|n| n.strip_prefix('/'))
+            .and_then(|n| g.definitions().get(n));
+        return match definition {
+            Some(definition) if depth < 8 => may_be_string(g, definition, depth + 1),
+            _ => true,
+        };
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(branches) = map.get(key).and_then(Value::as_array) {
+            return branches.iter().any(|b| may_be_string(g, b, depth + 1));
+        }
+    }
+    true
 }
 
 /// Whether the schema expresses `rule` with standard keywords.
@@ -286,27 +347,59 @@ pub fn string_enum(
     Schema::from(map)
 }
 
-/// A union of objects told apart by the `tag` member: `oneOf` with a `const` tag in each.
-pub fn tagged_union(tag: &str, variants: Vec<Schema>, description: Option<&str>) -> Schema {
+/// A union of objects told apart by the `tag` member: `oneOf` with a `const` tag in each
+/// variant.
+///
+/// Each variant is a definition of its own, `<name><Value>` (`OcaHeaderParameterImage`),
+/// and the `oneOf` holds `$ref`s to them: code generators then emit one named type per
+/// variant, and OpenAPI's `discriminator` (added by the OpenAPI generator from
+/// `x-pushspec-tag`) can map each tag value to its schema, which it can only do by `$ref`.
+pub fn tagged_union(
+    g: &mut SchemaGenerator,
+    name: &str,
+    tag: &str,
+    variants: Vec<(&str, Schema)>,
+    description: Option<&str>,
+) -> Schema {
+    let path = g.settings().definitions_path.clone();
+    let path = path.trim_start_matches('#').trim_end_matches('/');
+    let mut refs = Vec::new();
+    for (value, schema) in variants {
+        let definition = format!("{name}{}", pascal_case(value));
+        refs.push(json!({ "$ref": format!("#{path}/{definition}") }));
+        g.definitions_mut().insert(definition, schema.to_value());
+    }
     let mut map = Map::new();
     map.insert("type".into(), "object".into());
     if let Some(d) = description {
         map.insert("description".into(), d.into());
     }
-    map.insert(
-        "oneOf".into(),
-        variants
-            .into_iter()
-            .map(Schema::to_value)
-            .collect::<Vec<_>>()
-            .into(),
-    );
-    map.insert("x-pushspec-tag".into(), tag.into());
+    map.insert("oneOf".into(), refs.into());
+    map.insert(TAG_KEYWORD.into(), tag.into());
     Schema::from(map)
 }
 
-/// Lists `rule` in `x-pushspec-rules` of a schema that is not an object model.
+/// `image_carousel` → `ImageCarousel`, `oca.template` → `OcaTemplate`, `4XX` → `4XX`: a
+/// name as part of a definition name.
+pub fn pascal_case(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
+}
+
+/// Lists `rule` in `x-pushspec-rules` of a schema that is not an object model, unless the
+/// schema's own keywords express it (a hand-written schema states the rule itself).
 pub fn note_on(schema: &mut Schema, rule: &'static Rule, fields: &[String]) {
+    if expressed(rule) {
+        return;
+    }
     if let Some(map) = schema.as_object_mut() {
         let list = map.entry(RULES_KEYWORD).or_insert_with(|| json!([]));
         if let Some(list) = list.as_array_mut() {

@@ -5,7 +5,9 @@ pub(crate) fn schema_of(
     rule: impl FnOnce(&mut crate::schema::FieldSchema<'_>),
 ) -> serde_json::Value {
     let mut object = crate::schema::Object::new(None);
+    let g = schemars::SchemaGenerator::default();
     let mut fs = object.field(
+        &g,
         "f",
         schemars::json_schema!({ "type": "string" }),
         false,
