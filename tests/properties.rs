@@ -179,6 +179,7 @@ fn everything(bytes: &[u8]) {
     for endpoint in endpoint::ALL {
         check_report(&validate_body(endpoint, bytes, &options), bytes);
     }
+    check_report(&pushspec::detect::validate(bytes, &options).0, bytes);
     check_report(&validate_envelope(bytes, None, &options), bytes);
     for (_, report) in validate_http_file(bytes, None, &options) {
         check_report(&report, bytes);

@@ -63,6 +63,17 @@ fn unknown(stderr: &mut dyn Write, code: &str) {
     let _ = writeln!(stderr, "help: `pushspec rules` lists every code");
 }
 
+/// What to say after an unknown rule code: the closest known codes, or where they are all
+/// listed.
+pub(crate) fn hint(code: &str) -> String {
+    let close = closest(code);
+    if close.is_empty() {
+        "`pushspec rules` lists every code".to_owned()
+    } else {
+        format!("the closest codes are: {}", close.join(", "))
+    }
+}
+
 /// The catalogued codes closest to `query`, best first: codes that contain it (ignoring
 /// case), then codes within a small edit distance of it. Retired codes are left out.
 pub(crate) fn closest(query: &str) -> Vec<&'static str> {

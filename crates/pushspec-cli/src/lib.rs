@@ -5,8 +5,10 @@
 //! tests can drive the whole command without a process. Modules:
 //!
 //! - `args`: the command line grammar (clap derive), including the `--help` texts;
-//! - `input`: where bytes come from (files, standard input, the template registry), and
-//!   whether an input is a request envelope or a bare body;
+//! - `config`: `pushspec.toml`, and the default `pushspec init` writes;
+//! - `input`: where bytes come from (files, standard input, gzip, the template registry),
+//!   and whether an input is a request envelope or a bare body;
+//! - `progress`: the progress bar on a terminal's stderr;
 //! - `validate`: the `validate` subcommand, from options to exit status;
 //! - `output`: one renderer per `--format`, which only render report data;
 //! - `rules`, `endpoints`: the catalogue listings;
@@ -14,10 +16,12 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod config;
 mod endpoints;
 mod explain;
 mod input;
 mod output;
+mod progress;
 mod rules;
 mod validate;
 
@@ -65,7 +69,9 @@ pub struct Streams<'a> {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let mut stdin = io::stdin().lock();
     let mut stdout = anstream::stdout().lock();
-    let mut stderr = anstream::stderr().lock();
+    // Not locked for the whole run, unlike stdout: the progress bar's ticker thread writes
+    // to stderr too, and would wait forever for a lock this thread held.
+    let mut stderr = anstream::stderr();
     let streams = Streams {
         stdin: &mut stdin,
         stdout: &mut stdout,
@@ -91,6 +97,19 @@ pub fn run_with(args: impl IntoIterator<Item = OsString>, streams: Streams<'_>) 
             finish(written, streams.stderr)
         }
         Command::Explain(args) => explain::run(&args.code, streams),
+        Command::Init(args) => {
+            let dir = std::env::current_dir().unwrap_or_default();
+            match config::init(&dir, args.force) {
+                Ok(path) => {
+                    let written = writeln!(streams.stdout, "wrote {}", path.display());
+                    finish(written, streams.stderr)
+                }
+                Err(message) => {
+                    error(streams.stderr, &message);
+                    Status::Error
+                }
+            }
+        }
     }
 }
 

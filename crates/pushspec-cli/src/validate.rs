@@ -1,16 +1,18 @@
 //! The `validate` subcommand: builds the library's options, validates every input and turns
 //! the results into an exit status.
 //!
-//! Policy lives here, not in the renderers: whether an input passes (`--strict` and
-//! `--deny-warnings` fail on warnings), which rules are dropped (`--allow`) or made errors
-//! (`--deny`), which failures stop the run (a bad registry, an unknown rule code) and which
-//! do not (an unreadable input, or a bare body under `--endpoint auto`, is reported, the
-//! others are still validated, and the run ends with status 2).
+//! Policy lives here, not in the renderers: the settings of the command line over those of
+//! `pushspec.toml` over the defaults, whether an input passes (`--strict` and
+//! `--deny-warnings` fail on warnings), each rule's level (`[rules]`, then `--allow` and
+//! `--deny`), which failures stop the run (a bad configuration or registry, an unknown rule
+//! code) and which do not (an unreadable input is reported, the others are still validated,
+//! and the run ends with status 2).
 //!
 //! Each file is validated by its kind: a request envelope with
-//! [`pushspec::validate_envelope`], a bare body with [`pushspec::validate_body`] (which needs
-//! an explicit endpoint), a `.http` file with [`pushspec::request::validate_http_file`], a
-//! HAR capture with [`pushspec::request::validate_har`], and an NDJSON file line by line.
+//! [`pushspec::validate_envelope`], a bare body with [`pushspec::validate_body`] (its
+//! endpoint forced, given by an `[endpoints]` glob, or detected by [`pushspec::detect`]), a
+//! `.http` file with [`pushspec::request::validate_http_file`], a HAR capture with
+//! [`pushspec::request::validate_har`], and an NDJSON file (or standard input) line by line.
 //!
 //! Files are validated in parallel (rayon), and their reports printed in input order, so
 //! the output does not depend on the number of threads. NDJSON files are streamed instead:
@@ -18,10 +20,12 @@
 //! the next is read, so a file of any size takes bounded memory. One [`Batch`] is shared by
 //! every request of the run, for the rules across requests (`messenger.otn.reused`).
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 
+use pushspec::detect::{self, Detection};
+use pushspec::json::Limits;
 use pushspec::request::{HarEntry, validate_har, validate_http_file};
 use pushspec::{
     Batch, Endpoint, Options, Profile, Report, Rule, Severity, catalog, endpoint, validate_body,
@@ -30,8 +34,10 @@ use pushspec::{
 use rayon::prelude::*;
 
 use crate::args::{AUTO, InputKind, ValidateArgs};
-use crate::input::{self, FileKind, Kind, Source};
+use crate::config::{self, Config, Level};
+use crate::input::{self, FileKind, Kind, Line, Opened, Source};
 use crate::output::{self, Checked, Render, Summary};
+use crate::progress::Progress;
 use crate::{Status, Stop, Streams, error};
 
 /// NDJSON lines read, validated and printed at a time.
@@ -40,13 +46,17 @@ const CHUNK: usize = 4096;
 /// Runs `pushspec validate`.
 pub(crate) fn run(args: ValidateArgs, streams: Streams<'_>) -> Status {
     let mut tally = Tally::default();
-    match validate_all(
+    let progress = Progress::new(args.quiet);
+    let result = validate_all(
         &args,
         streams.stdin,
         streams.stdout,
         streams.stderr,
+        &progress,
         &mut tally,
-    ) {
+    );
+    progress.finish();
+    match result {
         Ok(()) => tally.status(),
         // The reader has gone; the status still reflects what was validated before.
         Err(Stop::Closed) => tally.status(),
@@ -61,13 +71,13 @@ pub(crate) fn run(args: ValidateArgs, streams: Streams<'_>) -> Status {
 #[derive(Debug, Default)]
 struct Tally {
     summary: Summary,
-    /// Inputs that could not be validated: unreadable, or a bare body under `auto`.
-    skipped: usize,
+    /// Inputs that could not be validated (unreadable, corrupt, over a limit).
+    failed: usize,
 }
 
 impl Tally {
     fn status(&self) -> Status {
-        if self.skipped > 0 {
+        if self.failed > 0 {
             Status::Error
         } else if self.summary.valid < self.summary.inputs {
             Status::Problems
@@ -85,28 +95,57 @@ struct Plan {
     kind: InputKind,
     options: Options,
     policy: Policy,
+    /// `pushspec.toml`, for its `[endpoints]` globs.
+    config: Option<Config>,
+    /// The working directory, which inputs' paths are relative to.
+    cwd: PathBuf,
 }
 
-/// `--allow`, `--deny` and whether warnings fail.
+impl Plan {
+    /// The endpoint of the bare bodies in `source`: forced, or given by a glob.
+    fn body_endpoint(&self, source: &Source) -> Option<&'static Endpoint> {
+        self.forced.or_else(|| match (source, &self.config) {
+            (Source::File(path), Some(config)) => config.endpoint_for(path, &self.cwd),
+            _ => None,
+        })
+    }
+}
+
+/// Each rule's level (`[rules]`, `--allow`, `--deny`) and whether warnings fail.
 #[derive(Debug, Default)]
 struct Policy {
-    allow: Vec<&'static Rule>,
-    deny: Vec<&'static Rule>,
-    /// `--strict` or `--deny-warnings`.
+    /// Later entries win: the configuration's come first, then the flags'.
+    levels: Vec<(&'static Rule, Level)>,
+    /// `--strict`, `--deny-warnings` or `profile = "strict"`.
     fail_on_warnings: bool,
 }
 
 impl Policy {
-    /// Drops the allowed rules' findings and makes the denied rules' findings errors.
+    /// Applies the levels: drops the findings of rules that are off, sets the severity of
+    /// the others. Also says how to raise a limit that an input went over.
     fn apply(&self, report: &mut Report) {
-        if !self.allow.is_empty() {
+        if !self.levels.is_empty() {
+            let level = |code: &str| {
+                self.levels
+                    .iter()
+                    .rev()
+                    .find(|(r, _)| r.code == code)
+                    .map(|&(_, level)| level)
+            };
             report
                 .diagnostics
-                .retain(|d| !self.allow.iter().any(|r| r.code == d.rule.code));
+                .retain(|d| level(d.rule.code) != Some(Level::Off));
+            for d in &mut report.diagnostics {
+                match level(d.rule.code) {
+                    Some(Level::Error) => d.severity = Severity::Error,
+                    Some(Level::Warning) => d.severity = Severity::Warning,
+                    Some(Level::Off) | None => {}
+                }
+            }
         }
         for d in &mut report.diagnostics {
-            if self.deny.iter().any(|r| r.code == d.rule.code) {
-                d.severity = Severity::Error;
+            if d.help.is_none() && d.rule.code == catalog::REQUEST_BODY_INVALID_JSON.code {
+                d.help = limit_help(&d.message);
             }
         }
     }
@@ -117,6 +156,23 @@ impl Policy {
     }
 }
 
+/// The limits, by the names the parser's messages give them, and the flags that raise them.
+const LIMIT_FLAGS: &[(&str, &str)] = &[
+    ("max_input_bytes", "--max-input-bytes"),
+    ("max_depth", "--max-depth"),
+    ("max_string_bytes", "--max-string-bytes"),
+];
+
+/// How to raise the limit a syntax error `message` names, if it names one.
+fn limit_help(message: &str) -> Option<String> {
+    LIMIT_FLAGS
+        .iter()
+        .find(|(name, _)| message.contains(&format!("`{name}`")))
+        .map(|(name, flag)| {
+            format!("if the input is genuine, raise the limit with {flag} or `{name}` under [limits] in pushspec.toml")
+        })
+}
+
 /// Resolves rule codes against the catalogue; an unknown one is a usage error with the
 /// closest known codes.
 fn rules(flag: &str, codes: &[String]) -> Result<Vec<&'static Rule>, Stop> {
@@ -124,12 +180,7 @@ fn rules(flag: &str, codes: &[String]) -> Result<Vec<&'static Rule>, Stop> {
         .iter()
         .map(|code| {
             catalog::find(code).ok_or_else(|| {
-                let close = crate::explain::closest(code);
-                let hint = if close.is_empty() {
-                    "`pushspec rules` lists every code".to_owned()
-                } else {
-                    format!("the closest codes are: {}", close.join(", "))
-                };
+                let hint = crate::explain::hint(code);
                 Stop::Fatal(format!(
                     "unknown rule code `{}` for {flag}; {hint}",
                     code.escape_debug()
@@ -149,11 +200,31 @@ enum Unit {
         /// The bytes the report's spans refer to, when they are not the file's own (an
         /// NDJSON line).
         source: Option<Vec<u8>>,
+        /// How a bare body's endpoint was found by its shape, if it was.
+        detection: Option<Detection>,
     },
     /// A HAR entry that is no vendor request.
     Skipped { path: String },
     /// Could not be validated; the message is for `error: ...`.
     Failed(String),
+}
+
+impl Unit {
+    /// A validated request, its policy applied.
+    fn checked(
+        path: String,
+        mut report: Report,
+        detection: Option<Detection>,
+        policy: &Policy,
+    ) -> Unit {
+        policy.apply(&mut report);
+        Unit::Checked {
+            path,
+            report,
+            source: None,
+            detection,
+        }
+    }
 }
 
 /// One file's results, in order.
@@ -167,13 +238,32 @@ struct Outcome {
     read: bool,
 }
 
-fn validate_all(
-    args: &ValidateArgs,
-    stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    tally: &mut Tally,
-) -> Result<(), Stop> {
+impl Outcome {
+    /// An input that could not be read.
+    fn failed(file: String, message: String) -> Outcome {
+        Outcome {
+            file,
+            source: Vec::new(),
+            units: vec![Unit::Failed(message)],
+            read: false,
+        }
+    }
+}
+
+/// Standard input, read at most once.
+enum Stdin<'a> {
+    /// Not named on the command line.
+    Unused,
+    /// One document, read whole.
+    Document(Result<Vec<u8>, String>),
+    /// NDJSON, streamed when its turn comes; `None` once taken.
+    Stream(Option<Opened<'a>>),
+}
+
+/// The run's settings: the command line over `pushspec.toml` over the defaults.
+fn plan(args: &ValidateArgs) -> Result<Plan, Stop> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let config = config::load(args.config.as_deref(), args.no_config, &cwd).map_err(Stop::Fatal)?;
     let forced = if args.endpoint == AUTO {
         None
     } else {
@@ -187,108 +277,192 @@ fn validate_all(
         };
         Some(endpoint)
     };
-    let policy = Policy {
-        allow: rules("--allow", &args.allow)?,
-        deny: rules("--deny", &args.deny)?,
-        fail_on_warnings: args.strict || args.deny_warnings,
-    };
-    let templates = match &args.templates {
-        Some(path) => Some(Arc::new(input::read_registry(path).map_err(Stop::Fatal)?)),
+    let strict = args.strict || config.as_ref().and_then(|c| c.profile) == Some(Profile::Strict);
+    let mut levels = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
+    levels.extend(
+        rules("--allow", &args.allow)?
+            .into_iter()
+            .map(|r| (r, Level::Off)),
+    );
+    levels.extend(
+        rules("--deny", &args.deny)?
+            .into_iter()
+            .map(|r| (r, Level::Error)),
+    );
+    let templates = args
+        .templates
+        .clone()
+        .or_else(|| config.as_ref().and_then(|c| c.templates.clone()));
+    let templates = match templates {
+        Some(path) => Some(Arc::new(input::read_registry(&path).map_err(Stop::Fatal)?)),
         None => None,
     };
-    let plan = Plan {
+    let limits = config
+        .as_ref()
+        .map_or_else(Limits::default, |c| c.limits.over(Limits::default()));
+    let limits = Limits {
+        max_input_bytes: args.max_input_bytes.unwrap_or(limits.max_input_bytes),
+        max_depth: args.max_depth.unwrap_or(limits.max_depth),
+        max_string_bytes: args.max_string_bytes.unwrap_or(limits.max_string_bytes),
+    };
+    let now = args.now.or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| i64::try_from(d.as_secs()).ok())
+    });
+    Ok(Plan {
         forced,
         kind: args.input,
         options: Options {
-            profile: if args.strict {
+            profile: if strict {
                 Profile::Strict
             } else {
                 Profile::Default
             },
             templates,
+            now,
+            limits,
             batch: Some(Arc::new(Batch::new())),
             ..Options::default()
         },
-        policy,
-    };
+        policy: Policy {
+            levels,
+            fail_on_warnings: strict || args.deny_warnings,
+        },
+        config,
+        cwd,
+    })
+}
+
+fn validate_all(
+    args: &ValidateArgs,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    progress: &Progress,
+    tally: &mut Tally,
+) -> Result<(), Stop> {
+    let plan = plan(args)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()
         .map_err(|e| Stop::Fatal(format!("cannot start {} threads: {e}", args.threads)))?;
 
-    let sources = input::resolve(&args.files);
-    // Standard input is read once, up front, on this thread; naming `-` twice gives the
-    // same bytes twice.
-    let stdin_bytes = if sources.iter().any(|s| matches!(s, Ok(Source::Stdin))) {
-        let mut bytes = Vec::new();
-        match stdin.read_to_end(&mut bytes) {
-            Ok(_) => Ok(bytes),
-            Err(e) => Err(format!("cannot read -: {e}")),
-        }
+    let resolved = input::resolve(&args.files);
+    tally.summary.skipped += resolved.ignored;
+    let sources = resolved.sources;
+    let mut stdin = if sources.iter().any(|s| matches!(s, Ok(Source::Stdin))) {
+        read_stdin(stdin, &plan)
     } else {
-        Ok(Vec::new())
+        Stdin::Unused
+    };
+    let stdin_streamed = matches!(stdin, Stdin::Stream(_));
+    let streamed = |source: &Source| match source {
+        Source::Stdin => stdin_streamed,
+        source => is_ndjson(source, plan.kind),
     };
 
-    // Everything but NDJSON files is validated in parallel first; NDJSON files are
-    // streamed when their turn comes to be printed.
+    // Everything but NDJSON is validated in parallel first; NDJSON is streamed when its
+    // turn comes to be printed.
+    // Taken rather than cloned: a large document is held once.
+    let document = match &mut stdin {
+        Stdin::Document(bytes) => std::mem::replace(bytes, Ok(Vec::new())),
+        _ => Ok(Vec::new()),
+    };
     let outcomes: Vec<Option<Outcome>> = pool.install(|| {
         sources
             .par_iter()
             .map(|source| match source {
-                Ok(source) if is_ndjson(source, plan.kind) => None,
-                Ok(source) => Some(validate_file(source, &stdin_bytes, &plan)),
-                Err(message) => Some(Outcome {
-                    file: String::new(),
-                    source: Vec::new(),
-                    units: vec![Unit::Failed(message.clone())],
-                    read: false,
-                }),
+                Ok(source) if streamed(source) => None,
+                Ok(source) => {
+                    let outcome = validate_file(source, &document, &plan);
+                    progress.add(usize::from(outcome.read), outcome.units.len());
+                    Some(outcome)
+                }
+                Err(message) => Some(Outcome::failed(String::new(), message.clone())),
             })
             .collect()
     });
 
     let mut renderer = output::renderer(args.format);
+    let mut out = Printer {
+        plan: &plan,
+        renderer: &mut *renderer,
+        stdout,
+        stderr,
+        progress,
+        tally,
+    };
     for (source, outcome) in sources.iter().zip(outcomes) {
         match (source, outcome) {
-            (_, Some(outcome)) => print(&outcome, &plan, &mut *renderer, stdout, stderr, tally)?,
+            (_, Some(outcome)) => out.print(&outcome)?,
             (Ok(source), None) => {
                 let name = source.name();
-                let read: Result<Box<dyn BufRead + '_>, String> = match source {
-                    Source::Stdin => stdin_bytes
-                        .as_ref()
-                        .map(|b| Box::new(b.as_slice()) as Box<dyn BufRead + '_>)
-                        .map_err(Clone::clone),
-                    Source::File(path) => File::open(path)
-                        .map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead + '_>)
-                        .map_err(|e| format!("cannot read {name}: {e}")),
+                let opened = match source {
+                    Source::Stdin => match &mut stdin {
+                        Stdin::Stream(stream) => stream.take().ok_or_else(|| {
+                            "- is named more than once; streamed standard input can be read only once"
+                                .to_owned()
+                        }),
+                        _ => Err("- cannot be streamed".to_owned()),
+                    },
+                    Source::File(path) => input::open_file(path),
                 };
-                match read {
-                    Ok(lines) => {
-                        tally.summary.files += 1;
-                        ndjson(
-                            &name,
-                            lines,
-                            &plan,
-                            &pool,
-                            &mut *renderer,
-                            stdout,
-                            stderr,
-                            tally,
-                        )?;
+                match opened {
+                    Ok(opened) => {
+                        out.tally.summary.files += 1;
+                        progress.add(1, 0);
+                        let body_endpoint = plan.body_endpoint(source);
+                        ndjson(&name, opened, body_endpoint, &pool, &mut out)?;
                     }
-                    Err(message) => {
-                        error(stderr, &message);
-                        tally.skipped += 1;
-                    }
+                    Err(message) => out.fail(&message),
                 }
             }
             (Err(_), None) => {}
         }
     }
-    renderer
-        .finish(stdout, &tally.summary)
+    progress.finish();
+    out.renderer
+        .finish(out.stdout, &out.tally.summary)
         .map_err(Stop::from_write)?;
-    stdout.flush().map_err(Stop::from_write)
+    out.stdout.flush().map_err(Stop::from_write)
+}
+
+/// Opens standard input and decides, once, how it is read: streamed when it is NDJSON
+/// (forced, or by its first line), whole otherwise.
+fn read_stdin<'a>(stdin: &'a mut dyn Read, plan: &Plan) -> Stdin<'a> {
+    let limit = plan.options.limits.max_input_bytes;
+    let mut opened = match input::open(Box::new(stdin), false) {
+        Ok(opened) => opened,
+        Err(e) => return Stdin::Document(Err(format!("cannot read -: {e}"))),
+    };
+    match plan.kind {
+        InputKind::Ndjson => return Stdin::Stream(Some(opened)),
+        InputKind::Auto => {}
+        _ => return Stdin::Document(input::read_all(opened, "-", limit)),
+    }
+    // The first line decides: a whole JSON document followed by more input is NDJSON. The
+    // bytes read to decide are put back in front of the rest.
+    let mut first = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    if let Err(e) = (&mut opened.reader).take(cap).read_until(b'\n', &mut first) {
+        return Stdin::Document(Err(opened.error("-", &e)));
+    }
+    let more = opened
+        .reader
+        .fill_buf()
+        .is_ok_and(|rest| rest.iter().any(|b| !b.is_ascii_whitespace()));
+    let is_ndjson = more
+        && pushspec::json::Arena::with(|arena| {
+            pushspec::json::parse(&first, arena, &plan.options.limits).is_ok()
+        });
+    let opened = opened.prepend(first);
+    if is_ndjson {
+        Stdin::Stream(Some(opened))
+    } else {
+        Stdin::Document(input::read_all(opened, "-", limit))
+    }
 }
 
 /// Whether `source` is read as NDJSON.
@@ -299,96 +473,87 @@ fn is_ndjson(source: &Source, kind: InputKind) -> bool {
     }
 }
 
-/// Prints one file's results and counts them in.
-fn print(
-    outcome: &Outcome,
-    plan: &Plan,
-    renderer: &mut dyn Render,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    tally: &mut Tally,
-) -> Result<(), Stop> {
-    tally.summary.files += usize::from(outcome.read);
-    for unit in &outcome.units {
-        print_unit(
-            unit,
-            &outcome.file,
-            &outcome.source,
-            plan,
-            renderer,
-            stdout,
-            stderr,
-            tally,
-        )?;
-    }
-    Ok(())
+/// Where results go, and what counts them.
+struct Printer<'r> {
+    plan: &'r Plan,
+    renderer: &'r mut dyn Render,
+    stdout: &'r mut dyn Write,
+    stderr: &'r mut dyn Write,
+    progress: &'r Progress,
+    tally: &'r mut Tally,
 }
 
-/// Prints one request's result and counts it in.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "one call site per kind of file; a struct would only rename them"
-)]
-fn print_unit(
-    unit: &Unit,
-    file: &str,
-    file_source: &[u8],
-    plan: &Plan,
-    renderer: &mut dyn Render,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    tally: &mut Tally,
-) -> Result<(), Stop> {
-    match unit {
-        Unit::Checked {
-            path,
-            report,
-            source,
-        } => {
-            let checked = Checked {
+impl Printer<'_> {
+    /// Prints one file's results and counts them in.
+    fn print(&mut self, outcome: &Outcome) -> Result<(), Stop> {
+        self.tally.summary.files += usize::from(outcome.read);
+        for unit in &outcome.units {
+            self.unit(unit, &outcome.file, &outcome.source)?;
+        }
+        Ok(())
+    }
+
+    /// Reports an input that could not be validated.
+    fn fail(&mut self, message: &str) {
+        self.progress.suspend(|| error(self.stderr, message));
+        self.tally.failed += 1;
+        self.tally.summary.skipped += 1;
+    }
+
+    /// Prints one request's result and counts it in.
+    fn unit(&mut self, unit: &Unit, file: &str, file_source: &[u8]) -> Result<(), Stop> {
+        match unit {
+            Unit::Checked {
                 path,
-                file,
-                endpoint: report.endpoint,
-                source: source.as_deref().unwrap_or(file_source),
                 report,
-                valid: plan.policy.passes(report),
-            };
-            tally.summary.add(&checked);
-            renderer.input(stdout, &checked).map_err(Stop::from_write)
-        }
-        Unit::Skipped { path } => {
-            tally.summary.skipped += 1;
-            renderer
-                .skipped(stdout, path, file)
-                .map_err(Stop::from_write)
-        }
-        Unit::Failed(message) => {
-            error(stderr, message);
-            tally.skipped += 1;
-            Ok(())
+                source,
+                detection,
+            } => {
+                let checked = Checked {
+                    path,
+                    file,
+                    endpoint: report.endpoint,
+                    source: source.as_deref().unwrap_or(file_source),
+                    report,
+                    detection: detection.as_ref(),
+                    valid: self.plan.policy.passes(report),
+                };
+                self.tally.summary.add(&checked);
+                let (renderer, stdout) = (&mut *self.renderer, &mut *self.stdout);
+                self.progress
+                    .suspend(|| renderer.input(stdout, &checked))
+                    .map_err(Stop::from_write)
+            }
+            Unit::Skipped { path } => {
+                self.tally.summary.skipped += 1;
+                self.renderer
+                    .skipped(self.stdout, path, file)
+                    .map_err(Stop::from_write)
+            }
+            Unit::Failed(message) => {
+                self.fail(message);
+                Ok(())
+            }
         }
     }
 }
 
-/// Reads and validates one file that is not NDJSON.
+/// Reads and validates one file that is not NDJSON; `stdin` is standard input's bytes.
 fn validate_file(source: &Source, stdin: &Result<Vec<u8>, String>, plan: &Plan) -> Outcome {
     let file = source.name();
+    let limit = plan.options.limits.max_input_bytes;
     let bytes = match source {
         Source::Stdin => stdin.clone(),
-        Source::File(path) => std::fs::read(path).map_err(|e| format!("cannot read {file}: {e}")),
+        Source::File(path) => {
+            input::open_file(path).and_then(|opened| input::read_all(opened, &file, limit))
+        }
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(message) => {
-            return Outcome {
-                file,
-                source: Vec::new(),
-                units: vec![Unit::Failed(message)],
-                read: false,
-            };
-        }
+        Err(message) => return Outcome::failed(file, message),
     };
     let options = &plan.options;
+    let policy = &plan.policy;
     let kind = match plan.kind {
         InputKind::Auto => match FileKind::of(source) {
             FileKind::Http => InputKind::Http,
@@ -401,49 +566,36 @@ fn validate_file(source: &Source, stdin: &Result<Vec<u8>, String>, plan: &Plan) 
         },
         kind => kind,
     };
-    let mut units = match kind {
+    let units = match kind {
         InputKind::Http => validate_http_file(&bytes, plan.forced, options)
             .into_iter()
-            .map(|(line, report)| Unit::Checked {
-                path: format!("{file}:{line}"),
-                report,
-                source: None,
-            })
+            .map(|(line, report)| Unit::checked(format!("{file}:{line}"), report, None, policy))
             .collect(),
         InputKind::Har => match validate_har(&bytes, plan.forced, options) {
             Ok(entries) => entries
                 .into_iter()
                 .map(|entry| match entry {
-                    HarEntry::Validated { index, report } => Unit::Checked {
-                        path: format!("{file}#{index}"),
-                        report,
-                        source: None,
-                    },
+                    HarEntry::Validated { index, report } => {
+                        Unit::checked(format!("{file}#{index}"), report, None, policy)
+                    }
                     HarEntry::Skipped { index, .. } => Unit::Skipped {
                         path: format!("{file}#{index}"),
                     },
                 })
                 .collect(),
-            Err(report) => vec![Unit::Checked {
-                path: file.clone(),
-                report,
-                source: None,
-            }],
+            Err(report) => vec![Unit::checked(file.clone(), report, None, policy)],
         },
-        kind => vec![match validate_one(&bytes, kind, plan.forced, options) {
-            Some(report) => Unit::Checked {
-                path: file.clone(),
-                report,
-                source: None,
-            },
-            None => Unit::Failed(bare_body(&file)),
-        }],
-    };
-    for unit in &mut units {
-        if let Unit::Checked { report, .. } = unit {
-            plan.policy.apply(report);
+        kind => {
+            let (report, detection) = validate_one(
+                &bytes,
+                kind,
+                plan.forced,
+                plan.body_endpoint(source),
+                options,
+            );
+            vec![Unit::checked(file.clone(), report, detection, policy)]
         }
-    }
+    };
     let shown = units
         .iter()
         .any(|u| matches!(u, Unit::Checked { report, .. } if !report.diagnostics.is_empty()));
@@ -455,56 +607,42 @@ fn validate_file(source: &Source, stdin: &Result<Vec<u8>, String>, plan: &Plan) 
     }
 }
 
-/// The message for a bare body under `--endpoint auto`.
-fn bare_body(name: &str) -> String {
-    format!(
-        "{name}: cannot tell the endpoint of a bare body; pass --endpoint ID \
-         (`pushspec endpoints` lists them), or give a request envelope with its `url`"
-    )
-}
-
-/// Streams an NDJSON file: [`CHUNK`] lines at a time are read, validated in parallel and
-/// printed. Each non-blank line is a body or an envelope; its report's lines are the file's.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the run's whole state, passed down once"
-)]
+/// Streams NDJSON: [`CHUNK`] lines at a time are read, validated in parallel and printed.
+/// Each non-blank line is a body or an envelope; its report's lines are the file's. A line
+/// over `max_input_bytes` is reported and skipped, so that memory stays bounded.
 fn ndjson(
     file: &str,
-    mut lines: Box<dyn BufRead + '_>,
-    plan: &Plan,
+    mut opened: Opened<'_>,
+    body_endpoint: Option<&'static Endpoint>,
     pool: &rayon::ThreadPool,
-    renderer: &mut dyn Render,
-    stdout: &mut dyn Write,
-    stderr: &mut dyn Write,
-    tally: &mut Tally,
+    out: &mut Printer<'_>,
 ) -> Result<(), Stop> {
+    let plan = out.plan;
+    let limit = plan.options.limits.max_input_bytes;
     let mut number = 0u32;
     loop {
-        let mut chunk: Vec<(u32, Vec<u8>)> = Vec::with_capacity(CHUNK);
+        let mut chunk: Vec<(u32, Result<Vec<u8>, String>)> = Vec::with_capacity(CHUNK);
         let mut done = false;
         while chunk.len() < CHUNK {
             let mut line = Vec::new();
-            match lines.read_until(b'\n', &mut line) {
-                Ok(0) => {
+            match input::read_line(&mut opened.reader, &mut line, limit) {
+                Ok(Line::End) => {
                     done = true;
                     break;
                 }
-                Ok(_) => {
+                Ok(Line::Read) => {
                     number = number.saturating_add(1);
-                    if line.last() == Some(&b'\n') {
-                        line.pop();
-                        if line.last() == Some(&b'\r') {
-                            line.pop();
-                        }
-                    }
                     if line.iter().any(|b| !b.is_ascii_whitespace()) {
-                        chunk.push((number, line));
+                        chunk.push((number, Ok(line)));
                     }
                 }
+                Ok(Line::TooLong) => {
+                    number = number.saturating_add(1);
+                    let message = input::over_limit(&format!("{file}:{number}"), limit);
+                    chunk.push((number, Err(message)));
+                }
                 Err(e) => {
-                    error(stderr, &format!("cannot read {file}: {e}"));
-                    tally.skipped += 1;
+                    chunk.push((number, Err(opened.error(file, &e))));
                     done = true;
                     break;
                 }
@@ -513,11 +651,15 @@ fn ndjson(
         let units: Vec<Unit> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|(number, line)| ndjson_line(file, number, line, plan))
+                .map(|(number, line)| match line {
+                    Ok(line) => ndjson_line(file, number, line, body_endpoint, plan),
+                    Err(message) => Unit::Failed(message),
+                })
                 .collect()
         });
+        out.progress.add(0, units.len());
         for unit in &units {
-            print_unit(unit, file, &[], plan, renderer, stdout, stderr, tally)?;
+            out.unit(unit, file, &[])?;
         }
         if done {
             return Ok(());
@@ -526,11 +668,20 @@ fn ndjson(
 }
 
 /// Validates one NDJSON line, numbered `number` in the file.
-fn ndjson_line(file: &str, number: u32, line: Vec<u8>, plan: &Plan) -> Unit {
-    let path = format!("{file}:{number}");
-    let Some(mut report) = validate_one(&line, InputKind::Auto, plan.forced, &plan.options) else {
-        return Unit::Failed(bare_body(&path));
-    };
+fn ndjson_line(
+    file: &str,
+    number: u32,
+    line: Vec<u8>,
+    body_endpoint: Option<&'static Endpoint>,
+    plan: &Plan,
+) -> Unit {
+    let (mut report, detection) = validate_one(
+        &line,
+        InputKind::Auto,
+        plan.forced,
+        body_endpoint,
+        &plan.options,
+    );
     plan.policy.apply(&mut report);
     // Spans and columns stay those of the line; lines become the file's.
     for d in &mut report.diagnostics {
@@ -542,43 +693,40 @@ fn ndjson_line(file: &str, number: u32, line: Vec<u8>, plan: &Plan) -> Unit {
         Some(line)
     };
     Unit::Checked {
-        path,
+        path: format!("{file}:{number}"),
         report,
         source,
+        detection,
     }
 }
 
 /// Validates one JSON document as `kind` (`Auto` decides by content: an envelope or a
-/// body); `None` for a bare body under `--endpoint auto`, which cannot be validated without
-/// an endpoint.
+/// body). An envelope's endpoint is `forced` or found from its URL; a body's is
+/// `body_endpoint` or detected by its shape, and the detection is returned with the report.
 fn validate_one(
     bytes: &[u8],
     kind: InputKind,
     forced: Option<&'static Endpoint>,
+    body_endpoint: Option<&'static Endpoint>,
     options: &Options,
-) -> Option<Report> {
+) -> (Report, Option<Detection>) {
     let kind = match kind {
         InputKind::Envelope => Kind::Envelope,
-        InputKind::Body => match Kind::of(bytes, &options.limits) {
-            Kind::NotJson => Kind::NotJson,
-            _ => Kind::Body,
-        },
+        InputKind::Body => Kind::Body,
+        // A HAR inside a JSON document that is not validated as one (an NDJSON line) is a
+        // body like any other.
         _ => match Kind::of(bytes, &options.limits) {
-            // A HAR inside a JSON document that is not validated as one (an NDJSON line)
-            // is a body like any other.
             Kind::Har => Kind::Body,
             kind => kind,
         },
     };
-    match (kind, forced) {
-        (Kind::Envelope, _) => Some(validate_envelope(bytes, forced, options)),
-        (Kind::Body | Kind::NotJson | Kind::Har, Some(endpoint)) => {
-            Some(validate_body(endpoint, bytes, options))
-        }
+    match (kind, body_endpoint) {
+        (Kind::Envelope, _) => (validate_envelope(bytes, forced, options), None),
+        (_, Some(endpoint)) => (validate_body(endpoint, bytes, options), None),
         // Not JSON and no endpoint: the envelope validator reports the syntax error at the
         // root, which is all there is to say about such an input.
-        (Kind::NotJson, None) => Some(validate_envelope(bytes, None, options)),
-        (Kind::Body | Kind::Har, None) => None,
+        (Kind::NotJson, None) => (validate_envelope(bytes, None, options), None),
+        (_, None) => detect::validate(bytes, options),
     }
 }
 
@@ -633,8 +781,11 @@ mod tests {
             (&catalog::REQUEST_BODY_INVALID_JSON, Severity::Error),
         ]);
         let policy = Policy {
-            allow: vec![&catalog::REQUEST_BODY_INVALID_JSON],
-            deny: vec![&catalog::REQUEST_URL_WHITESPACE],
+            levels: vec![
+                (&catalog::REQUEST_URL_WHITESPACE, Level::Warning),
+                (&catalog::REQUEST_BODY_INVALID_JSON, Level::Off),
+                (&catalog::REQUEST_URL_WHITESPACE, Level::Error),
+            ],
             fail_on_warnings: false,
         };
         policy.apply(&mut r);
@@ -644,6 +795,16 @@ mod tests {
             catalog::REQUEST_URL_WHITESPACE.code
         );
         assert_eq!(r.diagnostics[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn limit_errors_say_how_to_raise_the_limit() {
+        let help = limit_help("nesting deeper than 2 levels (limit `max_depth`)").unwrap();
+        assert!(
+            help.contains("--max-depth") && help.contains("[limits]"),
+            "{help}"
+        );
+        assert_eq!(limit_help("expected `,` or `}`"), None);
     }
 
     #[test]
@@ -667,7 +828,7 @@ mod tests {
             ..Summary::default()
         };
         assert_eq!(tally.status(), Status::Problems);
-        tally.skipped = 1;
+        tally.failed = 1;
         assert_eq!(tally.status(), Status::Error);
     }
 }

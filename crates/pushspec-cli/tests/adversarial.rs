@@ -90,3 +90,45 @@ fn invalid_utf8_and_nul_bytes_are_rendered_as_valid_utf8() {
         assert!(out.contains("invalid UTF-8"), "{format}:\n{out}");
     }
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn gzip_input_is_validated_as_its_content() {
+    let invalid = VALID.replace("\"POST\"", "\"GET\"");
+    let plain = [VALID, &invalid].join("\n");
+    for kind in ["ndjson", "auto"] {
+        let input = if kind == "auto" {
+            invalid.clone()
+        } else {
+            plain.clone()
+        };
+        let args = ["--input", kind, "--format", "json"];
+        let (status, out, err) = validate(&args, &gzip(input.as_bytes()));
+        assert_eq!(status, Status::Problems, "{err}");
+        assert_eq!(out, validate(&args, input.as_bytes()).1, "{kind}");
+    }
+}
+
+#[test]
+fn a_gzip_bomb_stops_at_the_input_limit() {
+    // 100 MiB of one character in a string compresses to about 100 KiB.
+    let mut bomb = br#"{"phone_number":""#.to_vec();
+    bomb.resize(bomb.len() + (100 << 20), b'7');
+    bomb.extend_from_slice(br#""}"#);
+    let compressed = gzip(&bomb);
+    drop(bomb);
+    assert!(compressed.len() < 1 << 20);
+    let args = ["--endpoint", "oca.template", "--max-input-bytes", "1000000"];
+    let (status, _, err) = validate(&args, &compressed);
+    assert_eq!(status, Status::Error);
+    assert!(
+        err.contains("over the input limit of 1000000 bytes (`max_input_bytes`)"),
+        "{err}"
+    );
+}

@@ -8,53 +8,13 @@
 //! `tests/snapshots/`. Refresh with `INSTA_UPDATE=always cargo test -p pushspec-cli`, then
 //! read every changed `.snap` file before committing it.
 
+mod common;
+
 use std::io::{Read, Write};
-use std::path::PathBuf;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
-
-/// The folder of test inputs; tests run from there.
-fn inputs() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/inputs")
-}
-
-/// The binary, in `tests/inputs/`, with a fixed environment: no colours, a fixed help width.
-fn pushspec() -> Command {
-    let mut cmd = Command::cargo_bin("pushspec").unwrap();
-    cmd.current_dir(inputs())
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR");
-    cmd
-}
-
-/// Runs `cmd` and returns a transcript of everything it did, for a snapshot.
-fn transcript(cmd: &mut Command) -> String {
-    let output = cmd.output().unwrap();
-    let code = output
-        .status
-        .code()
-        .map_or("signal".to_owned(), |c| c.to_string());
-    format!(
-        "exit: {code}\n--- stdout\n{}--- stderr\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// Runs `cmd`, checks its exit code, and returns its stdout.
-fn stdout_of(cmd: &mut Command, code: i32) -> String {
-    let output = cmd.output().unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use common::{inputs, pushspec, stdout_of, transcript};
+use std::path::PathBuf;
 
 #[test]
 fn help() {
@@ -126,14 +86,20 @@ fn json_output_is_one_document_with_the_pinned_shape() {
     );
     assert!(out.ends_with("}\n"));
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["version"], 2);
     assert_eq!(
         doc["summary"],
-        serde_json::json!({"inputs": 1, "errors": 1, "warnings": 0})
+        serde_json::json!({"files": 1, "inputs": 1, "skipped": 0, "valid": 0, "errors": 1, "warnings": 0})
     );
     let input = &doc["inputs"][0];
+    let keys: Vec<_> = input.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(
+        keys,
+        ["path", "endpoint", "detection", "valid", "diagnostics"]
+    );
     assert_eq!(input["path"], "syntax-error.json");
     assert_eq!(input["endpoint"], "oca.template");
+    assert_eq!(input["detection"], serde_json::Value::Null);
     assert_eq!(input["valid"], false);
     let d = &input["diagnostics"][0];
     let keys: Vec<_> = d.as_object().unwrap().keys().cloned().collect();

@@ -80,6 +80,14 @@ catalogue! {
     /// code for a URL that matches none, or not the endpoint the caller chose.
     REQUEST_URL_ENDPOINT = "request.url.endpoint", E, schema: false,
         "the URL matches no endpoint, or not the chosen one", "§1";
+    /// Not in the spec's catalogue: a bare body names no URL, so `--endpoint auto` judges it
+    /// by its shape (`pushspec::detect`), and a body that fits several endpoints is reported.
+    REQUEST_ENDPOINT_AMBIGUOUS = "request.endpoint.ambiguous", E, schema: false,
+        "a bare body fits several endpoints equally well", "§1";
+    /// Not in the spec's catalogue: the counterpart of `request.endpoint.ambiguous` for a
+    /// body that fits no endpoint.
+    REQUEST_ENDPOINT_UNKNOWN = "request.endpoint.unknown", E, schema: false,
+        "a bare body fits no endpoint", "§1";
     COMMON_FIELD_REQUIRED = "common.field.required", E, schema: true,
         "documented required field absent or `\"\"`", "§3 tables";
     COMMON_FIELD_EXPECTED = "common.field.expected", W, schema: false,

@@ -43,6 +43,7 @@ extern crate self as pushspec;
 
 pub mod catalog;
 mod check;
+pub mod detect;
 pub mod diag;
 pub mod endpoint;
 pub mod explain;

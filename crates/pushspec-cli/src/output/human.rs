@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet, normalize_untrusted_str};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, normalize_untrusted_str};
 use pushspec::json::Span;
 use pushspec::{Diagnostic, Severity};
 
@@ -21,6 +21,10 @@ pub(super) struct Human;
 impl Render for Human {
     fn input(&mut self, out: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
         let renderer = Renderer::styled();
+        if let Some(detected) = super::detected(input) {
+            let title = Level::NOTE.primary_title(format!("{}: {detected}", input.path));
+            writeln!(out, "{}\n", renderer.render(&[Group::with_title(title)]))?;
+        }
         for diagnostic in &input.report.diagnostics {
             let text = render_one(&renderer, input, diagnostic);
             writeln!(out, "{text}\n")?;

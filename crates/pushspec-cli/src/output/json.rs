@@ -1,18 +1,21 @@
-//! The `json` format: one pretty-printed document, version 1, for other tools to parse.
+//! The `json` format: one pretty-printed document, version 2, for other tools to parse.
 //!
-//! The structs below *are* the contract: field names, their order and their types are pinned
-//! here rather than borrowed from the library's types, so a change in the library cannot
-//! change this output by accident. Any change to them is a new `version`.
+//! The structs below *are* the contract, documented field by field in
+//! `docs/json-format.md`: field names, their order and their types are pinned here rather
+//! than borrowed from the library's types, so a change in the library cannot change this
+//! output by accident. Any change to them is a new `version`. Version 2 added `detection` to
+//! each input and `files`, `skipped` and `valid` to the summary.
 
 use std::io::{self, Write};
 
+use pushspec::detect::{Detection, Verdict};
 use pushspec::{Diagnostic, Severity};
 use serde::Serialize;
 
 use super::{Checked, Render, Summary};
 
 /// The version of the document's shape.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// The JSON renderer: collects the inputs and writes the document at the end.
 #[derive(Debug, Default)]
@@ -35,8 +38,47 @@ struct InputOut {
     path: String,
     /// `null` when no endpoint was identified (a request envelope whose URL matches none).
     endpoint: Option<&'static str>,
+    /// `null` unless the input is a bare body whose endpoint was judged by its shape.
+    detection: Option<DetectionOut>,
     valid: bool,
     diagnostics: Vec<DiagnosticOut>,
+}
+
+/// How a bare body's endpoint was detected.
+#[derive(Debug, Serialize)]
+struct DetectionOut {
+    /// `"high"`, `"medium"` or `"low"`; `null` when no endpoint was chosen (ambiguous or
+    /// unknown).
+    confidence: Option<&'static str>,
+    /// Every endpoint with some agreeing evidence, best first.
+    candidates: Vec<CandidateOut>,
+}
+
+/// One endpoint a body may be for.
+#[derive(Debug, Serialize)]
+struct CandidateOut {
+    endpoint: &'static str,
+    /// Share of the evidence that agrees, from 0 to 1.
+    fit: f64,
+}
+
+impl From<&Detection> for DetectionOut {
+    fn from(d: &Detection) -> Self {
+        DetectionOut {
+            confidence: match d.verdict {
+                Verdict::Detected(_, confidence) => Some(confidence.as_str()),
+                Verdict::Ambiguous | Verdict::Unknown => None,
+            },
+            candidates: d
+                .candidates
+                .iter()
+                .map(|c| CandidateOut {
+                    endpoint: c.endpoint.id,
+                    fit: f64::from(c.fit) / 1000.0,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One finding.
@@ -56,7 +98,10 @@ struct DiagnosticOut {
 /// The totals.
 #[derive(Debug, Serialize)]
 struct SummaryOut {
+    files: usize,
     inputs: usize,
+    skipped: usize,
+    valid: usize,
     errors: usize,
     warnings: usize,
 }
@@ -83,6 +128,7 @@ impl Render for Json {
         self.inputs.push(InputOut {
             path: input.path.to_owned(),
             endpoint: input.endpoint,
+            detection: input.detection.map(DetectionOut::from),
             valid: input.valid,
             diagnostics: input
                 .report
@@ -99,7 +145,10 @@ impl Render for Json {
             version: VERSION,
             inputs: &self.inputs,
             summary: SummaryOut {
+                files: summary.files,
                 inputs: summary.inputs,
+                skipped: summary.skipped,
+                valid: summary.valid,
                 errors: summary.errors,
                 warnings: summary.warnings,
             },

@@ -102,7 +102,7 @@ impl Render for Junit {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let counts = format!(
             "tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\"",
             self.tests, self.failures, self.skipped
@@ -110,6 +110,12 @@ impl Render for Junit {
         writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
         writeln!(out, "<testsuites name=\"pushspec\" {counts}>")?;
         writeln!(out, "  <testsuite name=\"pushspec validate\" {counts}>")?;
+        // The run's totals, skipped inputs included, which test cases alone do not show.
+        writeln!(
+            out,
+            "    <properties>\n      <property name=\"summary\" value=\"{}\"/>\n    </properties>",
+            escape(&super::summary_line(summary))
+        )?;
         out.write_all(self.cases.as_bytes())?;
         writeln!(out, "  </testsuite>")?;
         writeln!(out, "</testsuites>")

@@ -13,6 +13,7 @@ mod sarif;
 use std::io::{self, Write};
 
 use pushspec::Report;
+use pushspec::detect::Detection;
 
 use crate::args::Format;
 
@@ -32,6 +33,9 @@ pub(crate) struct Checked<'a> {
     pub(crate) source: &'a [u8],
     /// The library's findings.
     pub(crate) report: &'a Report,
+    /// How a bare body's endpoint was found by its shape; `None` when it was named (by URL,
+    /// `--endpoint` or a configured glob).
+    pub(crate) detection: Option<&'a Detection>,
     /// Whether the input passes under the run's policy (with `--strict`, no warnings either).
     pub(crate) valid: bool,
 }
@@ -44,7 +48,9 @@ pub(crate) struct Summary {
     /// Requests validated: one per body or envelope, NDJSON line, `.http` request or HAR
     /// entry.
     pub(crate) inputs: usize,
-    /// HAR entries that are not vendor requests, so were not validated.
+    /// Inputs that were not validated: HAR entries that are not vendor requests, files in
+    /// walked folders that are not inputs by their extension, and inputs that could not be
+    /// read (unreadable, corrupt, over a limit).
     pub(crate) skipped: usize,
     /// Inputs that pass under the run's policy.
     pub(crate) valid: usize,
@@ -84,6 +90,17 @@ pub(crate) fn summary_line(summary: &Summary) -> String {
         summary.skipped,
         summary.valid,
     )
+}
+
+/// `detected oca.template (high confidence)`, for an input whose endpoint was detected.
+pub(crate) fn detected(input: &Checked<'_>) -> Option<String> {
+    match (input.detection?.verdict, input.endpoint) {
+        (pushspec::detect::Verdict::Detected(_, confidence), Some(endpoint)) => Some(format!(
+            "detected {endpoint} ({} confidence)",
+            confidence.as_str()
+        )),
+        _ => None,
+    }
 }
 
 /// An output format.

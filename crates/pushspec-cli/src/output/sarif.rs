@@ -109,7 +109,7 @@ impl Render for Sarif {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let rules: Vec<Value> = catalog::ALL
             .iter()
             .map(|r| {
@@ -132,6 +132,14 @@ impl Render for Sarif {
                     "rules": rules,
                 }},
                 "results": std::mem::take(&mut self.results),
+                "properties": {"summary": {
+                    "files": summary.files,
+                    "requests": summary.inputs,
+                    "skipped": summary.skipped,
+                    "valid": summary.valid,
+                    "errors": summary.errors,
+                    "warnings": summary.warnings,
+                }},
             }],
         });
         serde_json::to_writer_pretty(&mut *out, &log)?;
