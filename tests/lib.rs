@@ -6,6 +6,7 @@
 //! `# authentication`), then the exact rule codes the validator must report.
 
 pub mod corpus;
+pub mod invariants;
 pub mod mutate;
 
 use std::fmt::Write as _;

@@ -34,9 +34,9 @@ pub(crate) fn check(cx: &Ctxt, c: &Container) {
                     );
                 }
             }
-            if !c.groups.is_empty() {
+            if let Some(group) = c.groups.first() {
                 cx.error_spanned_by(
-                    &c.groups[0].span_ident,
+                    &group.span_ident,
                     "field groups apply to structs; put them on a struct",
                 );
             }

@@ -32,7 +32,10 @@ pub(crate) fn expand(c: &Container) -> TokenStream {
     let rule_consts = rule_consts(c);
     quote! {
         #[doc(hidden)]
-        #[allow(clippy::all, clippy::pedantic, unused_variables, unused_mut, unreachable_code, non_snake_case)]
+        #[allow(
+            clippy::all, clippy::pedantic, unused_variables, unused_mut, unreachable_code, non_snake_case,
+            reason = "generated: one shape for every model, whatever lints the user's crate sets"
+        )]
         const _: () = {
             use ::pushspec::__private as __p;
 
@@ -282,10 +285,9 @@ fn check_fields(c: &Container, fields: &[Field], variant: Option<&Variant<'_>>) 
             .map(|(i, f)| (i, *f))
     };
     let slot_pair = |ident: &Ident| -> TokenStream {
-        match by_ident(ident) {
-            Some((i, f)) => {
+        match by_ident(ident).and_then(|(i, f)| Some((f, slots.get(i)?))) {
+            Some((f, slot)) => {
                 let wire = &f.wire;
-                let slot = &slots[i];
                 quote!((#wire, #slot))
             }
             None => quote!(("", ::core::option::Option::None)),

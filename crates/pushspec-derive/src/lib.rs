@@ -5,6 +5,12 @@
 //! reported together; when there are any, the derive emits them plus stub impls, so the user
 //! sees their mistakes and not a cascade of "trait not implemented" errors.
 #![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 mod check;
 mod ctxt;

@@ -151,20 +151,23 @@ pub fn detect(body: &Node<'_>) -> Detection {
 /// the report then holds the syntax error.
 pub fn validate(body: &[u8], options: &Options) -> (Report, Option<Detection>) {
     let mut cx = Cx::new(options);
-    let detection = Arena::with(|arena| match json::parse(body, arena, &options.limits) {
-        Ok(node) => {
-            let detection = detect(&node);
-            if !matches!(detection.verdict, Verdict::Detected(..)) {
-                every_value(&node, None, &Path::BODY, &mut cx);
-                undetected(&node, &detection, &mut cx);
-            }
-            Some(detection)
-        }
-        Err(e) => {
-            syntax_error(&e, &Path::BODY, &mut cx);
-            None
-        }
-    });
+    let detection =
+        Arena::with(
+            |arena| match json::parse(body, arena, &options.limits.for_validation()) {
+                Ok(node) => {
+                    let detection = detect(&node);
+                    if !matches!(detection.verdict, Verdict::Detected(..)) {
+                        every_value(&node, None, &Path::BODY, &mut cx);
+                        undetected(&node, &detection, &mut cx);
+                    }
+                    Some(detection)
+                }
+                Err(e) => {
+                    syntax_error(&e, &Path::BODY, &mut cx);
+                    None
+                }
+            },
+        );
     if let Some(Verdict::Detected(endpoint, _)) = detection.as_ref().map(|d| d.verdict) {
         return (validate_body(endpoint, body, options), detection);
     }

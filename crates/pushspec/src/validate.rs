@@ -12,13 +12,15 @@ use crate::rules;
 /// `request.body.invalid-json` diagnostic with its position.
 pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options) -> Report {
     let mut cx = Cx::new(options);
-    Arena::with(|arena| match json::parse(body, arena, &options.limits) {
-        Ok(node) => {
-            every_value(&node, None, &Path::BODY, &mut cx);
-            (endpoint.check_body)(&node, &Path::BODY, &mut cx);
-        }
-        Err(e) => syntax_error(&e, &Path::BODY, &mut cx),
-    });
+    Arena::with(
+        |arena| match json::parse(body, arena, &options.limits.for_validation()) {
+            Ok(node) => {
+                every_value(&node, None, &Path::BODY, &mut cx);
+                (endpoint.check_body)(&node, &Path::BODY, &mut cx);
+            }
+            Err(e) => syntax_error(&e, &Path::BODY, &mut cx),
+        },
+    );
     let (diagnostics, secrets) = cx.finish();
     let mut report = Report {
         endpoint: Some(endpoint.id),

@@ -152,12 +152,12 @@ impl Report {
         if self.diagnostics.is_empty() {
             return;
         }
-        let index = LineIndex::new(source);
+        self.diagnostics.sort_by_key(|d| d.span.start);
+        let mut positions = position::Cursor::new(source);
         for d in &mut self.diagnostics {
-            let (line, column) = index.line_col(source, d.span.start);
+            let (line, column) = positions.line_col(d.span.start);
             d.line = Some(line);
             d.column = Some(column);
         }
-        self.diagnostics.sort_by_key(|d| d.span.start);
     }
 }

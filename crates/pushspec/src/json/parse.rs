@@ -25,11 +25,28 @@ pub struct Limits {
     /// always rejected, because spans are `u32`.
     pub max_input_bytes: usize,
     /// Deepest nesting of arrays and objects (default 128). A scalar at the top level has depth
-    /// 0; `[]` has depth 1.
+    /// 0; `[]` has depth 1. The parser takes any depth (it is iterative); validation caps
+    /// this at [`Limits::MAX_DEPTH`].
     pub max_depth: usize,
     /// Longest string or key, in bytes as written between the quotes, escapes included
     /// (default 1 MiB).
     pub max_string_bytes: usize,
+}
+
+impl Limits {
+    /// The ceiling validation puts on [`Limits::max_depth`], whatever the caller asks for.
+    /// Parsing is iterative, but validation walks the tree recursively, and 512 levels stay
+    /// well inside a 2 MiB thread stack even unoptimised (a debug build overflows past about
+    /// 1,500).
+    pub const MAX_DEPTH: usize = 512;
+
+    /// These limits as validation applies them: `max_depth` at most [`Limits::MAX_DEPTH`].
+    pub fn for_validation(&self) -> Limits {
+        Limits {
+            max_depth: self.max_depth.min(Self::MAX_DEPTH),
+            ..*self
+        }
+    }
 }
 
 impl Default for Limits {

@@ -50,7 +50,7 @@ pub fn validate_har(
     // One arena for the capture and every body in it: a HAR file is validated as a whole.
     let arena = &Arena::new();
     let mut cx = Cx::new(options);
-    let root = match json::parse(source, arena, &options.limits) {
+    let root = match json::parse(source, arena, &options.limits.for_validation()) {
         Ok(root) => root,
         Err(e) => {
             crate::validate::syntax_error(&e, &Path::ROOT, &mut cx);

@@ -201,7 +201,7 @@ pub fn validate_envelope(
 ) -> Report {
     Arena::with(|arena| {
         let mut cx = Cx::new(options);
-        let root = match crate::json::parse(source, arena, &options.limits) {
+        let root = match crate::json::parse(source, arena, &options.limits.for_validation()) {
             Ok(root) => root,
             Err(e) => {
                 crate::validate::syntax_error(&e, &crate::diag::Path::ROOT, &mut cx);

@@ -234,7 +234,7 @@ pub(super) fn parse_body<'b>(
     arena: &'b Arena,
     cx: &mut Cx<'_>,
 ) -> Option<Node<'b>> {
-    match json::parse(bytes, arena, &cx.options().limits) {
+    match json::parse(bytes, arena, &cx.options().limits.for_validation()) {
         Ok(node) if offset == 0 => Some(node),
         Ok(node) => Some(respan(&node, arena, &|s| {
             Span::new(s.start.saturating_add(offset), s.end.saturating_add(offset))

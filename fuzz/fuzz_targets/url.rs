@@ -1,0 +1,29 @@
+//! URL splitting and query-string percent-decoding: every piece's range holds its text as
+//! written, decoding is total, and `encode` is undone by `decode`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pushspec::request::url::{decode, encode, split};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    assert_eq!(
+        decode(&encode(text)),
+        text,
+        "encode is not undone by decode"
+    );
+    assert!(decode(text).len() <= text.len() * 3);
+    let Some(url) = split(text) else {
+        return;
+    };
+    let raw = |(start, end): (usize, usize)| text.get(start..end).expect("a range inside the URL");
+    for segment in &url.segments {
+        assert_eq!(raw(segment.range), segment.text, "segment range");
+    }
+    for (name, value) in &url.query {
+        assert_eq!(decode(raw(name.range)), name.text, "query name range");
+        assert_eq!(decode(raw(value.range)), value.text, "query value range");
+    }
+});
