@@ -17,10 +17,12 @@
 //! Files are validated in parallel (rayon), and their reports printed in input order, so
 //! the output does not depend on the number of threads. NDJSON files are streamed instead:
 //! read in chunks of [`CHUNK`] lines, each chunk validated in parallel and printed before
-//! the next is read, so a file of any size takes bounded memory. One [`Batch`] is shared by
+//! the next is read, so a file of any size takes bounded memory. Either way each report is
+//! also rendered on the worker that validated it ([`Render::render`]); only writing the
+//! rendered bytes, in order, is left to the printing thread. One [`Batch`] is shared by
 //! every request of the run, for the rules across requests (`messenger.otn.reused`).
 
-use std::io::{BufRead, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -102,6 +104,26 @@ struct Plan {
 }
 
 impl Plan {
+    /// A validated request as the renderers see it, judged by the run's policy.
+    fn checked<'a>(
+        &self,
+        path: &'a str,
+        file: &'a str,
+        source: &'a [u8],
+        report: &'a Report,
+        detection: Option<&'a Detection>,
+    ) -> Checked<'a> {
+        Checked {
+            path,
+            file,
+            endpoint: report.endpoint,
+            source,
+            report,
+            detection,
+            valid: self.policy.passes(report),
+        }
+    }
+
     /// The endpoint of the bare bodies in `source`: forced, or given by a glob.
     fn body_endpoint(&self, source: &Source) -> Option<&'static Endpoint> {
         self.forced.or_else(|| match (source, &self.config) {
@@ -202,6 +224,8 @@ enum Unit {
         source: Option<Vec<u8>>,
         /// How a bare body's endpoint was found by its shape, if it was.
         detection: Option<Detection>,
+        /// What the renderer made of it, on the worker thread ([`Render::render`]).
+        rendered: io::Result<Vec<u8>>,
     },
     /// A HAR entry that is no vendor request.
     Skipped { path: String },
@@ -223,6 +247,27 @@ impl Unit {
             report,
             source: None,
             detection,
+            rendered: Ok(Vec::new()),
+        }
+    }
+}
+
+/// Renders each validated unit of `file`, on the worker thread that validated it;
+/// `file_source` is what the spans of a unit without its own source refer to.
+fn render(units: &mut [Unit], file: &str, file_source: &[u8], plan: &Plan, renderer: &dyn Render) {
+    for unit in units {
+        if let Unit::Checked {
+            path,
+            report,
+            source,
+            detection,
+            rendered,
+        } = unit
+        {
+            let source = source.as_deref().unwrap_or(file_source);
+            let checked = plan.checked(path, file, source, report, detection.as_ref());
+            let mut out = Vec::new();
+            *rendered = renderer.render(&mut out, &checked).map(|()| out);
         }
     }
 }
@@ -370,13 +415,14 @@ fn validate_all(
         Stdin::Document(bytes) => std::mem::replace(bytes, Ok(Vec::new())),
         _ => Ok(Vec::new()),
     };
+    let mut renderer = output::renderer(args.format);
     let outcomes: Vec<Option<Outcome>> = pool.install(|| {
         sources
             .par_iter()
             .map(|source| match source {
                 Ok(source) if streamed(source) => None,
                 Ok(source) => {
-                    let outcome = validate_file(source, &document, &plan);
+                    let outcome = validate_file(source, &document, &plan, &*renderer);
                     progress.add(usize::from(outcome.read), outcome.units.len());
                     Some(outcome)
                 }
@@ -385,7 +431,6 @@ fn validate_all(
             .collect()
     });
 
-    let mut renderer = output::renderer(args.format);
     let mut out = Printer {
         plan: &plan,
         renderer: &mut *renderer,
@@ -396,7 +441,7 @@ fn validate_all(
     };
     for (source, outcome) in sources.iter().zip(outcomes) {
         match (source, outcome) {
-            (_, Some(outcome)) => out.print(&outcome)?,
+            (_, Some(outcome)) => out.print(outcome)?,
             (Ok(source), None) => {
                 let name = source.name();
                 let opened = match source {
@@ -485,9 +530,9 @@ struct Printer<'r> {
 
 impl Printer<'_> {
     /// Prints one file's results and counts them in.
-    fn print(&mut self, outcome: &Outcome) -> Result<(), Stop> {
+    fn print(&mut self, outcome: Outcome) -> Result<(), Stop> {
         self.tally.summary.files += usize::from(outcome.read);
-        for unit in &outcome.units {
+        for unit in outcome.units {
             self.unit(unit, &outcome.file, &outcome.source)?;
         }
         Ok(())
@@ -501,45 +546,48 @@ impl Printer<'_> {
     }
 
     /// Prints one request's result and counts it in.
-    fn unit(&mut self, unit: &Unit, file: &str, file_source: &[u8]) -> Result<(), Stop> {
+    fn unit(&mut self, unit: Unit, file: &str, file_source: &[u8]) -> Result<(), Stop> {
         match unit {
             Unit::Checked {
                 path,
                 report,
                 source,
                 detection,
+                rendered,
             } => {
-                let checked = Checked {
-                    path,
-                    file,
-                    endpoint: report.endpoint,
-                    source: source.as_deref().unwrap_or(file_source),
-                    report,
-                    detection: detection.as_ref(),
-                    valid: self.plan.policy.passes(report),
-                };
+                let source = source.as_deref().unwrap_or(file_source);
+                let checked = self
+                    .plan
+                    .checked(&path, file, source, &report, detection.as_ref());
                 self.tally.summary.add(&checked);
+                let rendered = rendered.map_err(Stop::from_write)?;
                 let (renderer, stdout) = (&mut *self.renderer, &mut *self.stdout);
                 self.progress
-                    .suspend(|| renderer.input(stdout, &checked))
+                    .suspend(|| renderer.write(stdout, &checked, &rendered))
                     .map_err(Stop::from_write)
             }
             Unit::Skipped { path } => {
                 self.tally.summary.skipped += 1;
                 self.renderer
-                    .skipped(self.stdout, path, file)
+                    .skipped(self.stdout, &path, file)
                     .map_err(Stop::from_write)
             }
             Unit::Failed(message) => {
-                self.fail(message);
+                self.fail(&message);
                 Ok(())
             }
         }
     }
 }
 
-/// Reads and validates one file that is not NDJSON; `stdin` is standard input's bytes.
-fn validate_file(source: &Source, stdin: &Result<Vec<u8>, String>, plan: &Plan) -> Outcome {
+/// Reads, validates and renders one file that is not NDJSON; `stdin` is standard input's
+/// bytes.
+fn validate_file(
+    source: &Source,
+    stdin: &Result<Vec<u8>, String>,
+    plan: &Plan,
+    renderer: &dyn Render,
+) -> Outcome {
     let file = source.name();
     let limit = plan.options.limits.max_input_bytes;
     let bytes = match source {
@@ -566,7 +614,7 @@ fn validate_file(source: &Source, stdin: &Result<Vec<u8>, String>, plan: &Plan) 
         },
         kind => kind,
     };
-    let units = match kind {
+    let mut units: Vec<Unit> = match kind {
         InputKind::Http => validate_http_file(&bytes, plan.forced, options)
             .into_iter()
             .map(|(line, report)| Unit::checked(format!("{file}:{line}"), report, None, policy))
@@ -596,6 +644,7 @@ fn validate_file(source: &Source, stdin: &Result<Vec<u8>, String>, plan: &Plan) 
             vec![Unit::checked(file.clone(), report, detection, policy)]
         }
     };
+    render(&mut units, &file, &bytes, plan, renderer);
     let shown = units
         .iter()
         .any(|u| matches!(u, Unit::Checked { report, .. } if !report.diagnostics.is_empty()));
@@ -648,17 +697,23 @@ fn ndjson(
                 }
             }
         }
+        let renderer: &dyn Render = &*out.renderer;
         let units: Vec<Unit> = pool.install(|| {
             chunk
                 .into_par_iter()
-                .map(|(number, line)| match line {
-                    Ok(line) => ndjson_line(file, number, line, body_endpoint, plan),
-                    Err(message) => Unit::Failed(message),
+                .map(|(number, line)| {
+                    let mut unit = [match line {
+                        Ok(line) => ndjson_line(file, number, line, body_endpoint, plan),
+                        Err(message) => Unit::Failed(message),
+                    }];
+                    render(&mut unit, file, &[], plan, renderer);
+                    let [unit] = unit;
+                    unit
                 })
                 .collect()
         });
         out.progress.add(0, units.len());
-        for unit in &units {
+        for unit in units {
             out.unit(unit, file, &[])?;
         }
         if done {
@@ -697,6 +752,7 @@ fn ndjson_line(
         report,
         source,
         detection,
+        rendered: Ok(Vec::new()),
     }
 }
 

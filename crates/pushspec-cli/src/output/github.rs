@@ -31,7 +31,7 @@ fn escape_property(s: &str) -> String {
 }
 
 impl Render for Github {
-    fn input(&mut self, _: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
+    fn write(&mut self, _: &mut dyn Write, input: &Checked<'_>, _: &[u8]) -> io::Result<()> {
         for d in &input.report.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",

@@ -19,7 +19,7 @@ use super::{Checked, Render, Summary};
 pub(super) struct Human;
 
 impl Render for Human {
-    fn input(&mut self, out: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
+    fn render(&self, out: &mut Vec<u8>, input: &Checked<'_>) -> io::Result<()> {
         let renderer = Renderer::styled();
         if let Some(detected) = super::detected(input) {
             let title = Level::NOTE.primary_title(format!("{}: {detected}", input.path));
@@ -30,6 +30,10 @@ impl Render for Human {
             writeln!(out, "{text}\n")?;
         }
         Ok(())
+    }
+
+    fn write(&mut self, out: &mut dyn Write, _: &Checked<'_>, rendered: &[u8]) -> io::Result<()> {
+        out.write_all(rendered)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {

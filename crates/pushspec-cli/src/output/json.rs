@@ -139,13 +139,7 @@ fn indented(out: &mut dyn Write, value: &impl Serialize, indent: usize) -> io::R
 }
 
 impl Render for Json {
-    fn input(&mut self, out: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
-        if self.started {
-            out.write_all(b",")?;
-        } else {
-            head(out)?;
-            self.started = true;
-        }
+    fn render(&self, out: &mut Vec<u8>, input: &Checked<'_>) -> io::Result<()> {
         out.write_all(b"\n    ")?;
         let input = InputOut {
             path: input.path.to_owned(),
@@ -160,6 +154,16 @@ impl Render for Json {
                 .collect(),
         };
         indented(out, &input, 4)
+    }
+
+    fn write(&mut self, out: &mut dyn Write, _: &Checked<'_>, rendered: &[u8]) -> io::Result<()> {
+        if self.started {
+            out.write_all(b",")?;
+        } else {
+            head(out)?;
+            self.started = true;
+        }
+        out.write_all(rendered)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {

@@ -10,10 +10,12 @@ use pushspec::Severity;
 
 use super::{Checked, Render, Summary};
 
-/// The JUnit renderer: collects test cases and writes the document at the end.
+/// The JUnit renderer: test cases are rendered in parallel, collected in order, and written
+/// at the end, under the counts that head the document.
 #[derive(Debug, Default)]
 pub(super) struct Junit {
-    cases: String,
+    /// The test cases so far, as written.
+    cases: Vec<u8>,
     tests: usize,
     failures: usize,
     skipped: usize,
@@ -43,19 +45,16 @@ fn escape(s: &str) -> String {
 }
 
 impl Render for Junit {
-    fn input(&mut self, _: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
-        self.tests += 1;
-        let _ = write!(
-            self.cases,
+    fn render(&self, out: &mut Vec<u8>, input: &Checked<'_>) -> io::Result<()> {
+        write!(
+            out,
             "    <testcase name=\"{}\" classname=\"{}\"",
             escape(input.path),
             escape(input.endpoint.unwrap_or("pushspec")),
-        );
+        )?;
         if input.valid {
-            self.cases.push_str("/>\n");
-            return Ok(());
+            return out.write_all(b"/>\n");
         }
-        self.failures += 1;
         let mut text = String::new();
         for d in &input.report.diagnostics {
             let severity = match d.severity {
@@ -81,25 +80,30 @@ impl Render for Junit {
                 let _ = writeln!(text, "  help: {help}");
             }
         }
-        let _ = write!(
-            self.cases,
+        write!(
+            out,
             ">\n      <failure message=\"{}, {}\" type=\"pushspec\">{}</failure>\n    </testcase>\n",
             super::plural(input.report.errors(), "error"),
             super::plural(input.report.warnings(), "warning"),
             escape(&text),
-        );
+        )
+    }
+
+    fn write(&mut self, _: &mut dyn Write, input: &Checked<'_>, rendered: &[u8]) -> io::Result<()> {
+        self.tests += 1;
+        self.failures += usize::from(!input.valid);
+        self.cases.extend_from_slice(rendered);
         Ok(())
     }
 
     fn skipped(&mut self, _: &mut dyn Write, path: &str, _: &str) -> io::Result<()> {
         self.tests += 1;
         self.skipped += 1;
-        let _ = writeln!(
+        writeln!(
             self.cases,
             "    <testcase name=\"{}\" classname=\"pushspec\">\n      <skipped message=\"not a request to a known endpoint\"/>\n    </testcase>",
             escape(path),
-        );
-        Ok(())
+        )
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -116,7 +120,7 @@ impl Render for Junit {
             "    <properties>\n      <property name=\"summary\" value=\"{}\"/>\n    </properties>",
             escape(&super::summary_line(summary))
         )?;
-        out.write_all(self.cases.as_bytes())?;
+        out.write_all(&self.cases)?;
         writeln!(out, "  </testsuite>")?;
         writeln!(out, "</testsuites>")
     }

@@ -2,7 +2,8 @@
 //!
 //! A renderer sees one [`Checked`] input at a time and then the run's [`Summary`]; it decides
 //! nothing (validity and counts are computed by the caller) and only writes. Streaming formats
-//! (human) write as inputs arrive; document formats (JSON) collect and write at the end.
+//! (human, JSON) render each input on the worker that validated it and write it as it
+//! arrives; the others collect and write at the end.
 
 mod github;
 mod human;
@@ -104,9 +105,26 @@ pub(crate) fn detected(input: &Checked<'_>) -> Option<String> {
 }
 
 /// An output format.
-pub(crate) trait Render {
-    /// Renders one input's findings.
-    fn input(&mut self, out: &mut dyn Write, input: &Checked<'_>) -> io::Result<()>;
+///
+/// Writing an input is split in two so that the costly half runs in parallel: `render` turns
+/// one input into bytes on the worker thread that validated it, and `write` places those
+/// bytes in input order on the printing thread. A format that streams (human, JSON, JUnit's
+/// test cases) does its work in `render`; one that must see every input before it can write
+/// (GitHub sorts by severity, SARIF builds one document) renders nothing and works in `write`.
+pub(crate) trait Render: Sync {
+    /// Renders one input on its own. Called on any thread, in any order, so it reads no
+    /// state that `write` changes.
+    fn render(&self, _out: &mut Vec<u8>, _input: &Checked<'_>) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Writes one input in its place, in input order; `rendered` is what `render` made of it.
+    fn write(
+        &mut self,
+        out: &mut dyn Write,
+        input: &Checked<'_>,
+        rendered: &[u8],
+    ) -> io::Result<()>;
 
     /// Notes a HAR entry that is no vendor request, so was not validated.
     fn skipped(&mut self, _out: &mut dyn Write, _path: &str, _file: &str) -> io::Result<()> {

@@ -71,7 +71,7 @@ pub(super) fn fingerprint(parts: &[&str]) -> String {
 }
 
 impl Render for Sarif {
-    fn input(&mut self, _: &mut dyn Write, input: &Checked<'_>) -> io::Result<()> {
+    fn write(&mut self, _: &mut dyn Write, input: &Checked<'_>, _: &[u8]) -> io::Result<()> {
         for d in &input.report.diagnostics {
             let mut region = serde_json::Map::new();
             if let Some(line) = d.line {

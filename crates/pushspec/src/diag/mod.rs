@@ -147,10 +147,18 @@ impl Report {
     }
 
     /// Fills in line and column of every diagnostic from its span, and sorts the diagnostics
-    /// into document order (stable, so equal positions keep their emission order).
+    /// into document order (stable, so equal positions keep their emission order). When the
+    /// input could not be parsed, its credential-looking text joins the secrets: no model
+    /// recorded them, and the text is echoed in snippets all the same.
     pub fn locate(&mut self, source: &[u8]) {
         if self.diagnostics.is_empty() {
             return;
+        }
+        let code = crate::catalog::REQUEST_BODY_INVALID_JSON.code;
+        if self.diagnostics.iter().any(|d| d.rule.code == code) {
+            self.secrets.extend(crate::secret::scan(source));
+            self.secrets.sort_unstable_by_key(|s| (s.start, s.end));
+            self.secrets.dedup();
         }
         self.diagnostics.sort_by_key(|d| d.span.start);
         let mut positions = position::Cursor::new(source);
