@@ -132,3 +132,31 @@ fn a_gzip_bomb_stops_at_the_input_limit() {
         "{err}"
     );
 }
+
+/// Found by the `render` fuzz target: a `.http` request without the blank line before its
+/// body reads the JSON body as header lines, named with their quotes (`"Authorization"`), so
+/// the library marks none of them as secret; a repeated header then echoes the line. The
+/// human format hides credential-looking text on every line it shows.
+#[test]
+fn a_json_body_read_as_http_headers_keeps_its_credentials_hidden() {
+    let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZW1vIn0";
+    let input = format!(
+        "POST https://api.smax.bot/public/bots/64a1f0c2e3b4d5a6f7081920/send\n{{\n  \"headers\": {{\n    \"Authorization\": \"Bearer {jwt}.SECRETSIG1\",\n    \"Authorization\": \"Bearer {jwt}.SECRETSIG2\",\n    \"X-Api-Key\": \"SECRETKEY\",\n    \"x-api-key\": \"SECRETKEY2\"\n  }}\n}}\n"
+    );
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let (status, out, err) =
+            validate(&["--input", "http", "--format", format], input.as_bytes());
+        assert_eq!(status, Status::Problems, "{err}");
+        assert!(
+            !out.contains("SECRET") && !err.contains("SECRET"),
+            "{format}:\n{out}"
+        );
+        if format == "human" {
+            assert!(
+                out.contains("duplicate-key"),
+                "the repeated header is echoed:\n{out}"
+            );
+            assert!(out.contains("<redacted>"), "{out}");
+        }
+    }
+}

@@ -60,7 +60,7 @@ pub use diag::{Diagnostic, Path, Profile, Report, Rule, Severity};
 pub use endpoint::Endpoint;
 pub use pushspec_derive::Model;
 pub use request::{Request, validate_envelope, validate_http, validate_request};
-pub use secret::Secret;
+pub use secret::{Secret, scan as find_credentials};
 pub use validate::validate_body;
 
 /// What `#[derive(Model)]` expands to; not a public API.

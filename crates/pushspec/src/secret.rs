@@ -65,12 +65,15 @@ impl schemars::JsonSchema for Secret {
     }
 }
 
-/// The spans of `source` that look like credentials, found by their text alone.
+/// The spans of `source` that look like credentials, found by their text alone (exported as
+/// `find_credentials`).
 ///
 /// A parsed request's secrets are recorded by the models ([`Secret`]) and by their keys
 /// (every value under a secret-looking key). Text that is not JSON has neither, yet it is
 /// echoed in snippets: a pretty-printed envelope read as NDJSON shows its `"authorization"`
-/// line on its own. So a report with a syntax error also redacts, by their looks:
+/// line on its own, and a `.http` request without its blank line reads its JSON body as
+/// header lines named `"Authorization"`, quotes included. So a report with a syntax error
+/// also redacts, and a renderer that echoes source should also hide, by their looks:
 /// - the value after a secret-looking name and `:` or `=`, quoted or not, escaped or not (a
 ///   JSON member, a header line, a query parameter, JSON inside a string), after any
 ///   `Bearer` or `Basic` scheme;
@@ -79,7 +82,7 @@ impl schemars::JsonSchema for Secret {
 ///
 /// It errs towards hiding: over-redacting a broken input costs a less helpful snippet,
 /// under-redacting leaks a credential into CI logs.
-pub(crate) fn scan(source: &[u8]) -> Vec<Span> {
+pub fn scan(source: &[u8]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut at = 0;
     while at < source.len() {

@@ -149,7 +149,16 @@ impl<'a> Excerpt<'a> {
             Some(line) => line as usize,
             None => before.iter().filter(|&&b| b == b'\n').count() + 1,
         };
-        let hidden = hidden_ranges(source, line_start..line_end, secrets);
+        // What the library marked, and whatever else on the line looks like a credential: the
+        // library marks what it understood, and a line it misread (a JSON body taken for
+        // headers) is echoed all the same.
+        let line_text = source.get(line_start..line_end).unwrap_or_default();
+        let found: Vec<Span> = pushspec::find_credentials(line_text)
+            .into_iter()
+            .map(|s| Span::new(s.start + line_start as u32, s.end + line_start as u32))
+            .chain(secrets.iter().copied())
+            .collect();
+        let hidden = hidden_ranges(source, line_start..line_end, &found);
         if hidden.is_empty() {
             let bytes = source.get(line_start..line_end).unwrap_or_default();
             return Excerpt {
