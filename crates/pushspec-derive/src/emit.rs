@@ -169,7 +169,7 @@ fn members_impl(c: &Container, fields: &[Field]) -> TokenStream {
     let own = read_keys(fields);
     let children: Vec<&syn::Type> = flattened(fields).map(|f| &f.ty).collect();
     let check_fields = check_fields(c, fields, None);
-    let schema_fields = schema_fields(c, fields);
+    let schema_fields = schema_fields(c, fields, None);
     let overlap = children.first().map(|ty| {
         let message = format!(
             "`{ident}` and a struct it flattens both read the same key; rename one of them"
@@ -532,7 +532,9 @@ fn schema_rule(r: &FieldRule, target: TokenStream) -> TokenStream {
     quote!(__p::rules::#module::schema(&#args, &mut #target);)
 }
 
-fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
+/// The schema of `fields` into `o`, with the container's groups, check rules and schema
+/// hooks; `variant` is the tag value when the fields are a tagged enum's variant.
+fn schema_fields(c: &Container, fields: &[Field], variant: Option<&str>) -> TokenStream {
     let props = fields.iter().map(|f| {
         let ty = &f.ty;
         let wire = &f.wire;
@@ -607,14 +609,25 @@ fn schema_fields(c: &Container, fields: &[Field]) -> TokenStream {
         let multiple = opt_rule(g.multiple.as_ref());
         quote!(o.group(&[#(#wires),*], #missing, #multiple);)
     });
+    // Without a schema hook, every check rule is listed: nothing writes its keywords.
     let notes = c.check_rules.iter().map(|code| {
         let r = rule(code);
-        quote!(o.note(#r, &[]);)
+        if c.schemas.is_empty() {
+            quote!(o.note(#r, &[]);)
+        } else {
+            quote!(o.checked(#r);)
+        }
     });
+    let variant = match variant {
+        Some(wire) => quote!(::core::option::Option::Some(#wire)),
+        None => quote!(::core::option::Option::None),
+    };
+    let hooks = c.schemas.iter().map(|p| quote!(#p(&mut o, #variant);));
     quote! {
         #(#props)*
         #(#groups)*
         #(#notes)*
+        #(#hooks)*
     }
 }
 
@@ -727,7 +740,7 @@ fn tagged_enum_impls(c: &Container, e: &TaggedEnum) -> (TokenStream, TokenStream
     let variants = e.variants.iter().map(|v| {
         let wire = &v.wire;
         let doc = doc_tokens(v.doc.as_deref());
-        let fields = schema_fields(c, &v.fields);
+        let fields = schema_fields(c, &v.fields, Some(wire));
         quote! {
             (#wire, {
                 let mut o = __p::schema::Object::new(#doc);

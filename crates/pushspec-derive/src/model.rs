@@ -19,6 +19,11 @@ pub(crate) struct Container {
     pub(crate) checks: Vec<syn::Path>,
     /// Codes the custom checks may emit, for the schema's `x-pushspec-rules`.
     pub(crate) check_rules: Vec<Code>,
+    /// The schema side of the custom checks (`#[pushspec(schema = path)]`):
+    /// `fn(&mut schema::Object, Option<&str>)`, given each object schema (a tagged enum's
+    /// once per variant, with its tag value) to add the keywords that express the checks'
+    /// rules the catalogue marks as expressible.
+    pub(crate) schemas: Vec<syn::Path>,
     pub(crate) groups: Vec<Group>,
 }
 

@@ -34,6 +34,7 @@ symbols! {
     NAME = "name",
     UNKNOWN = "unknown",
     CHECK = "check",
+    SCHEMA = "schema",
     RULES = "rules",
     EXACTLY_ONE_OF = "exactly_one_of",
     AT_LEAST_ONE_OF = "at_least_one_of",

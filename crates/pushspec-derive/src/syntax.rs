@@ -31,6 +31,7 @@ pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
         unknown: None,
         checks: Vec::new(),
         check_rules: Vec::new(),
+        schemas: Vec::new(),
         groups: Vec::new(),
     };
     let mut enum_code = None;
@@ -42,6 +43,8 @@ pub(crate) fn parse(cx: &Ctxt, input: &DeriveInput) -> Option<Container> {
             container.unknown = Some(code(meta)?);
         } else if meta.path == CHECK {
             container.checks.push(meta.value()?.parse()?);
+        } else if meta.path == SCHEMA {
+            container.schemas.push(meta.value()?.parse()?);
         } else if meta.path == RULES {
             let content;
             syn::parenthesized!(content in meta.input);

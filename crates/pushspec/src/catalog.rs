@@ -370,7 +370,7 @@ catalogue! {
         "button `parameters` is an object, or does not have exactly 1 item", "INFERENCE; [OCA-TPL]";
     /// Not schema-expressed: the rule joins the button's sub-type to its parameter's type
     /// (quick_reply ⇒ payload), which the generated schema does not state yet.
-    OCA_BUTTON_PARAM_TYPE = "oca.button.param-type", E, schema: false,
+    OCA_BUTTON_PARAM_TYPE = "oca.button.param-type", E, schema: true,
         "button parameter type or value does not match the sub-type", "[OCA-TPL]";
     OCA_AUTH_MEDIA_HEADER = "oca.auth.media-header", E, schema: false,
         "authentication template with a media header", "[OCA-AUTH]";

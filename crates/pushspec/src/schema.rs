@@ -181,10 +181,20 @@ impl Object {
         self.cross_field(&[rule], schema);
     }
 
+    /// A rule of the custom checks of a model that has a schema hook
+    /// (`#[pushspec(schema = ...)]`): listed in `x-pushspec-rules`, unless the schema
+    /// expresses it, in which case the hook writes its keywords (the differential test in
+    /// `tests/schemas.rs` fails if it does not).
+    pub fn checked(&mut self, rule: &'static Rule) {
+        if !expressed(rule) {
+            self.note(rule, &[]);
+        }
+    }
+
     /// Adds a constraint across fields to `allOf`, naming the rules it expresses in
     /// `x-pushspec-expresses`: code generators that turn fields into types drop such
     /// constraints, and the name tells their users which pushspec rule they then miss.
-    fn cross_field(&mut self, rules: &[&'static Rule], mut schema: Value) {
+    pub fn cross_field(&mut self, rules: &[&'static Rule], mut schema: Value) {
         let codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
         insert(&mut schema, EXPRESSES_KEYWORD, json!(codes));
         self.all_of.push(schema);

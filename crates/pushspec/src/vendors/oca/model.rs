@@ -124,6 +124,7 @@ pub struct Template {
     name = "OcaComponent",
     unknown = "common.field.unknown",
     check = rules::button::apply,
+    schema = rules::button::schema,
     rules("oca.button.param-type", "whatsapp.button.url-suffix")
 )]
 pub enum Component {

@@ -9,6 +9,7 @@
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
+use serde_json::json;
 
 use crate::catalog;
 use crate::check::{Check, Cx, describe};
@@ -234,6 +235,37 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
         {
             url_suffix(text, &here.key("text"), cx);
         }
+    }
+}
+
+/// The schema side of [`apply`], on the `button` variant: a quick reply's parameter may not
+/// be `text`, nor a URL button's `payload`. It reads the sub-type as [`super::sub_type`] does
+/// (`sub_types`, else `sub_type`, when a string) and the parameters as [`super::parameters`]
+/// does (an array, or one bare object), so that the schema and the validator agree on every
+/// payload. A `type` that is neither is left to the parameter's own `oneOf`.
+pub fn schema(o: &mut schema::Object, variant: Option<&str>) {
+    if variant != Some("button") {
+        return;
+    }
+    for (kind, other) in [("quick_reply", "text"), ("url_dynamic", "payload")] {
+        let when = json!({ "anyOf": [
+            { "properties": { "sub_types": { "const": kind } }, "required": ["sub_types"] },
+            {
+                "not": { "properties": { "sub_types": true }, "required": ["sub_types"] },
+                "properties": { "sub_type": { "const": kind } },
+                "required": ["sub_type"]
+            }
+        ] });
+        let parameter =
+            json!({ "type": "object", "properties": { "type": { "not": { "const": other } } } });
+        let then = json!({ "properties": { "parameters": { "anyOf": [
+            { "type": "array", "items": parameter },
+            parameter
+        ] } } });
+        o.cross_field(
+            &[&catalog::OCA_BUTTON_PARAM_TYPE],
+            json!({ "if": when, "then": then }),
+        );
     }
 }
 
