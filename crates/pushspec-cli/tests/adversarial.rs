@@ -160,3 +160,29 @@ fn a_json_body_read_as_http_headers_keeps_its_credentials_hidden() {
         }
     }
 }
+
+/// Found by the `render`, `detect` and `inputs` fuzz targets: messages and pointers quote keys,
+/// and a URL pasted where a key should be brings its token along. The credential part of such
+/// a key is a secret, and every message, help line and pointer has its secrets redacted.
+#[test]
+fn a_token_pasted_as_a_key_is_redacted_in_messages_and_pointers() {
+    let input = r#"{"method":"POST","url":"https://api.smax.bot/public/bots/64a1f0c2e3b4d5a6f7081920/send","headers":{"Authorization":"Bearer smx-demo-bot-token-8840"},"body":{"customer_fbid":"6029384756102938","block_id":"64a1f0c2e3b4d5a6f7081921","https://api.smax.bot/send?bot_token=SECRETPASTEDTOKEN1&x":"1"}}"#;
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let (_, out, err) = validate(
+            &["--input", "envelope", "--format", format],
+            input.as_bytes(),
+        );
+        assert!(
+            !out.contains("SECRET") && !err.contains("SECRET"),
+            "{format}:\n{out}"
+        );
+        if format == "json" {
+            assert!(
+                out.contains(
+                    r#""pointer": "/body/https:~1~1api.smax.bot~1send?bot_token=<redacted>&x""#
+                ),
+                "the key is reported, its token redacted:\n{out}"
+            );
+        }
+    }
+}

@@ -59,6 +59,9 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
                     )
                     .help("servers keep only one of the values (most keep the last); remove the others");
                 }
+                if m.key.contains(['=', ':']) && is_secret_key(m.key) {
+                    secret_in_key(m, cx);
+                }
                 every_value(&m.value, Some(m.key), &at.key(m.key), cx);
             }
         }
@@ -76,6 +79,25 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
             rules::placeholder::apply(node, key, at, cx);
         }
         _ => {}
+    }
+}
+
+/// A key that names a credential and assigns it (a URL with `?token=...` pasted where a key
+/// should be) holds the credential itself. Its credential-looking parts are secrets, so the
+/// messages that quote the key redact them. A key written with escapes has other offsets
+/// than its text, so the whole key is the secret then.
+fn secret_in_key(m: &Member<'_>, cx: &mut Cx<'_>) {
+    let raw_len = m.key_span.end.saturating_sub(m.key_span.start) as usize;
+    if raw_len != m.key.len() + 2 {
+        cx.secret(m.key_span);
+        return;
+    }
+    let start = m.key_span.start.saturating_add(1);
+    for s in crate::secret::scan(m.key.as_bytes()) {
+        cx.secret(json::Span::new(
+            start.saturating_add(s.start),
+            start.saturating_add(s.end),
+        ));
     }
 }
 

@@ -9,6 +9,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet, normalize_untrusted_str};
+use pushspec::diag::REDACTED;
 use pushspec::json::Span;
 use pushspec::{Diagnostic, Severity};
 
@@ -107,9 +108,6 @@ fn fix_column(rendered: String, line: usize, shown: usize, column: usize) -> Str
     }
     out
 }
-
-/// What stands in for a secret in the echoed source (spec §2.1).
-const REDACTED: &str = "<redacted>";
 
 /// The source line a diagnostic starts on, decoded for display with its secrets redacted,
 /// and the span within it.

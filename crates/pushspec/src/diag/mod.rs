@@ -127,6 +127,12 @@ pub struct Report {
     pub secrets: Vec<Span>,
 }
 
+/// What stands in for a secret in messages, help lines and pointers.
+pub const REDACTED: &str = "<redacted>";
+
+/// The shortest secret [`Report::redact`] hides in messages.
+const MIN_REDACTED: usize = 6;
+
 impl Report {
     /// True when there is no error (warnings allowed).
     pub fn is_valid(&self) -> bool {
@@ -146,6 +152,49 @@ impl Report {
         self.diagnostics.len() - self.errors()
     }
 
+    /// Replaces the text of every secret in messages, help lines and pointers with
+    /// `<redacted>`. Messages never quote a secret value on purpose, but they quote keys, and
+    /// a key can hold a credential: a URL with its token pasted where a key should be.
+    ///
+    /// Secrets shorter than [`MIN_REDACTED`] bytes are left: replacing `5` or `x` everywhere
+    /// would garble messages, and so short a value is no usable credential. One automaton
+    /// over all the secrets keeps this linear however many findings and secrets there are.
+    fn redact(&mut self, source: &[u8]) {
+        let mut texts: Vec<&[u8]> = self
+            .secrets
+            .iter()
+            .filter_map(|s| source.get(s.start as usize..s.end as usize))
+            .map(|t| {
+                t.strip_prefix(b"\"")
+                    .and_then(|t| t.strip_suffix(b"\""))
+                    .unwrap_or(t)
+            })
+            // A pattern that is UTF-8 can match a `String` only at character boundaries, so
+            // the replacement cannot split a character.
+            .filter(|t| t.len() >= MIN_REDACTED && std::str::from_utf8(t).is_ok())
+            .collect();
+        if texts.is_empty() {
+            return;
+        }
+        texts.sort_unstable();
+        texts.dedup();
+        let Ok(secrets) = aho_corasick::AhoCorasick::new(&texts) else {
+            return;
+        };
+        let hide = |text: &mut String| {
+            if secrets.is_match(text.as_str()) {
+                *text = secrets.replace_all(text, &vec![REDACTED; texts.len()]);
+            }
+        };
+        for d in &mut self.diagnostics {
+            hide(&mut d.message);
+            hide(&mut d.pointer);
+            if let Some(help) = &mut d.help {
+                hide(help);
+            }
+        }
+    }
+
     /// Fills in line and column of every diagnostic from its span, and sorts the diagnostics
     /// into document order (stable, so equal positions keep their emission order). When the
     /// input could not be parsed, its credential-looking text joins the secrets: no model
@@ -160,6 +209,7 @@ impl Report {
             self.secrets.sort_unstable_by_key(|s| (s.start, s.end));
             self.secrets.dedup();
         }
+        self.redact(source);
         self.diagnostics.sort_by_key(|d| d.span.start);
         let mut positions = position::Cursor::new(source);
         for d in &mut self.diagnostics {
