@@ -9,7 +9,8 @@
 //!
 //! Arguments: the endpoint id and how many passes over its corpus (bodies and request
 //! envelopes, as the benchmark validates them). The difference between two pass counts,
-//! divided by the extra passes and payloads, is the cost of one payload without the loading. It prints the number of payloads and a digest of every report (their
+//! divided by the extra passes and payloads, is the cost of one payload without the loading.
+//! It prints the number of payloads and a digest of every report (their
 //! `Debug` text, hashed), so that a change meant to be faster can be shown to change nothing.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -35,9 +36,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     let options = pushspec_tests::corpus::options(endpoint);
+    // `PROFILE_BASELINE=1` runs `serde_json`'s syntax-only scan instead, the benchmark's
+    // `IgnoredAny` baseline, for its instruction count on the same bytes.
+    let baseline = std::env::var_os("PROFILE_BASELINE").is_some();
     let mut digest = DefaultHasher::new();
     for pass in 0..passes {
         for &(envelope, line) in &lines {
+            if baseline {
+                let _ = std::hint::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(line));
+                continue;
+            }
             let report = if envelope {
                 pushspec::validate_envelope(line, Some(endpoint), &options)
             } else {
