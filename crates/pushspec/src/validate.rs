@@ -12,22 +12,32 @@ use crate::rules;
 /// `request.body.invalid-json` diagnostic with its position.
 pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options) -> Report {
     let mut cx = Cx::new(options);
-    Arena::with(
-        |arena| match json::parse(body, arena, &options.limits.for_validation()) {
-            Ok(node) => {
-                every_value(&node, None, &Path::BODY, &mut cx);
-                (endpoint.check_body)(&node, &Path::BODY, &mut cx);
-            }
-            Err(e) => syntax_error(&e, &Path::BODY, &mut cx),
-        },
-    );
+    let parsed =
+        Arena::with(
+            |arena| match json::parse(body, arena, &options.limits.for_validation()) {
+                Ok(node) => {
+                    every_value(&node, None, &Path::BODY, &mut cx);
+                    (endpoint.check_body)(&node, &Path::BODY, &mut cx);
+                    true
+                }
+                Err(e) => {
+                    syntax_error(&e, &Path::BODY, &mut cx);
+                    false
+                }
+            },
+        );
     let (diagnostics, secrets) = cx.finish();
     let mut report = Report {
         endpoint: Some(endpoint.id),
         diagnostics,
         secrets,
     };
-    report.locate(body);
+    // A body that parsed is valid UTF-8, which makes its columns cheaper to count.
+    if parsed {
+        report.locate_parsed(body);
+    } else {
+        report.locate(body);
+    }
     report
 }
 
@@ -96,19 +106,19 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
     if key.len() < 5 {
         return false;
     }
-    let at = |rest: &[u8], word: &[u8]| {
-        rest.get(..word.len())
+    let at = |i: usize, word: &[u8]| {
+        key.get(i..i + word.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
     };
     key.eq_ignore_ascii_case(b"authorization")
         || key.eq_ignore_ascii_case(b"cookie")
-        || (0..key.len()).any(|i| {
-            let rest = key.get(i..).unwrap_or_default();
-            match rest.first().map(u8::to_ascii_lowercase) {
-                Some(b't') => at(rest, b"token"),
-                Some(b's') => at(rest, b"secret"),
-                Some(b'a') => at(rest, b"api-key") || at(rest, b"apikey") || at(rest, b"api_key"),
+        || key
+            .iter()
+            .enumerate()
+            .any(|(i, b)| match b.to_ascii_lowercase() {
+                b't' => at(i, b"token"),
+                b's' => at(i, b"secret"),
+                b'a' => at(i, b"api-key") || at(i, b"apikey") || at(i, b"api_key"),
                 _ => false,
-            }
-        })
+            })
 }
