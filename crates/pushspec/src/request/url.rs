@@ -35,7 +35,7 @@ pub struct SplitUrl<'a> {
 /// for long haystacks) cost more to set up than the whole scan.
 pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     let bytes = url.as_bytes();
-    let scheme_end = bytes.windows(3).position(|w| w == b"://")?;
+    let scheme_end = (0..bytes.len()).find(|&i| bytes.get(i..i + 3) == Some(b"://".as_slice()))?;
     let scheme = url.get(..scheme_end)?;
     if scheme.is_empty()
         || !scheme
@@ -53,13 +53,18 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     }
     let tail = rest.get(host_end..)?;
     let tail_start = after_scheme + host_end;
-    let tail = tail.get(..find_byte(tail, |b| b == b'#').unwrap_or(tail.len()))?;
-    let (path, query) = match find_byte(tail, |b| b == b'?') {
-        Some(i) => (tail.get(..i)?, Some(tail.get(i + 1..)?)),
+    // The path ends at the first `?` or `#`; the query, if any, at the next `#`.
+    let (path, query) = match find_byte(tail, |b| b == b'?' || b == b'#') {
+        Some(i) if tail.as_bytes().get(i) == Some(&b'?') => {
+            let rest = tail.get(i + 1..)?;
+            let query = rest.get(..find_byte(rest, |b| b == b'#').unwrap_or(rest.len()))?;
+            (tail.get(..i)?, Some(query))
+        }
+        Some(i) => (tail.get(..i)?, None),
         None => (tail, None),
     };
-    // Sized up front, so that each vector is one allocation.
-    let mut segments = Vec::with_capacity(path.bytes().filter(|&b| b == b'/').count());
+    // Room for the usual number of pieces, so that each vector is one allocation.
+    let mut segments = Vec::with_capacity(8);
     for (i, (at, seg)) in pieces(path, b'/').enumerate() {
         // The text before the first `/` is empty (the path starts with `/`).
         if i > 0 && !seg.is_empty() {
@@ -70,8 +75,7 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
             });
         }
     }
-    let mut params =
-        Vec::with_capacity(query.map_or(0, |q| q.bytes().filter(|&b| b == b'&').count() + 1));
+    let mut params = Vec::with_capacity(if query.is_some() { 8 } else { 0 });
     if let Some(query) = query {
         let query_start = tail_start + path.len() + 1;
         for (at, pair) in pieces(query, b'&') {
