@@ -36,27 +36,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     let options = pushspec_tests::corpus::options(endpoint);
-    // `PROFILE_BASELINE=1` runs `serde_json`'s syntax-only scan instead, the benchmark's
-    // `IgnoredAny` baseline, for its instruction count on the same bytes.
-    let baseline = std::env::var_os("PROFILE_BASELINE").is_some();
+    // `PROFILE_BASELINE=ignored` runs `serde_json`'s syntax-only scan instead (the
+    // benchmark's `IgnoredAny` baseline), and `PROFILE_BASELINE=parse` pushspec's parser
+    // alone, for their instruction counts on the same bytes.
+    let baseline = std::env::var("PROFILE_BASELINE").ok();
     let mut digest = DefaultHasher::new();
+    let mut findings = 0;
+    // `PROFILE_QUIET=1` skips the digest, so that a profile shows the validation alone.
+    let quiet = std::env::var_os("PROFILE_QUIET").is_some();
     for pass in 0..passes {
         for &(envelope, line) in &lines {
-            if baseline {
-                let _ = std::hint::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(line));
-                continue;
+            match baseline.as_deref() {
+                Some("parse") => {
+                    pushspec::json::Arena::with(|arena| {
+                        let limits = pushspec::json::Limits::default();
+                        let _ = std::hint::black_box(pushspec::json::parse(line, arena, &limits));
+                    });
+                    continue;
+                }
+                Some(_) => {
+                    let _ =
+                        std::hint::black_box(serde_json::from_slice::<serde::de::IgnoredAny>(line));
+                    continue;
+                }
+                None => {}
             }
             let report = if envelope {
                 pushspec::validate_envelope(line, Some(endpoint), &options)
             } else {
                 pushspec::validate_body(endpoint, line, &options)
             };
-            if pass == 0 {
+            if pass == 0 && !quiet {
+                findings += report.diagnostics.len();
                 format!("{report:?}").hash(&mut digest);
             }
             std::hint::black_box(report);
         }
     }
-    println!("{} payloads, digest {:016x}", lines.len(), digest.finish());
+    println!(
+        "{} payloads, {findings} findings, digest {:016x}",
+        lines.len(),
+        digest.finish()
+    );
     Ok(())
 }
