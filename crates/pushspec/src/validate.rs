@@ -48,17 +48,17 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
     match &node.value {
         Value::Object(members) => {
             // Objects are small, so a scan of the earlier keys is cheapest; a set takes over
-            // for large ones, so that a million-key object stays linear.
-            let mut seen = std::collections::HashSet::new();
+            // for large ones, so that a million-key object stays linear. The set is only made
+            // for those: making one seeds its hasher, which small objects need not pay for.
+            let mut seen = (members.len() > 16).then(std::collections::HashSet::new);
             for (i, m) in members.iter().enumerate() {
-                let repeated = if members.len() <= 16 {
-                    members
+                let repeated = match &mut seen {
+                    None => members
                         .get(..i)
                         .unwrap_or_default()
                         .iter()
-                        .any(|e: &Member<'_>| e.key == m.key)
-                } else {
-                    !seen.insert(m.key)
+                        .any(|e: &Member<'_>| e.key == m.key),
+                    Some(seen) => !seen.insert(m.key),
                 };
                 if repeated {
                     cx.emit(

@@ -153,7 +153,11 @@ pub fn decode(s: &str) -> Cow<'_, str> {
         }
         i += 1;
     }
-    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+    // Valid UTF-8 (the usual case) keeps its buffer; `from_utf8_lossy` would copy it.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 /// Encodes a query name or value so that [`decode`] gives it back: unreserved characters as
