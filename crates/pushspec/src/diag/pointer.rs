@@ -142,7 +142,7 @@ mod tests {
                 return at.to_pointer();
             }
             let i = 100 - left;
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 *want += &format!("/{i}");
                 nest(&at.index(i), left - 1, want)
             } else {
