@@ -135,12 +135,14 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
     if s.starts_with("//") {
         return Err(SyntaxError::SchemeRelative);
     }
-    let Some((scheme, rest)) = s.split_once(':') else {
+    // Every URL field comes through here (some twice), so the separators, all ASCII, are
+    // found by plain byte scans rather than `str` searchers.
+    let Some((scheme, rest)) = split_first(s, |b| b == b':') else {
         return Err(SyntaxError::NoScheme);
     };
-    let mut chars = scheme.chars();
-    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let mut bytes = scheme.bytes();
+    let scheme_ok = bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
     // `example.com:8080/a` and `localhost:8080` are absolute URIs by the grammar (with the
     // scheme `example.com`), but what the writer meant is a host and a port without a scheme.
     let host_and_port = rest.starts_with(|c: char| c.is_ascii_digit())
@@ -157,11 +159,16 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
         }
         return Ok(Url { scheme, host: None });
     };
-    let authority = after.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority =
+        split_first(after, |b| matches!(b, b'/' | b'?' | b'#')).map_or(after, |(a, _)| a);
     // Userinfo ends at the last `@`; it is never looked at, let alone echoed.
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
+    let host_port = authority
+        .bytes()
+        .rposition(|b| b == b'@')
+        .and_then(|at| authority.get(at + 1..))
+        .unwrap_or(authority);
     let (host, port) = if host_port.starts_with('[') {
-        let Some(close) = host_port.find(']') else {
+        let Some(close) = host_port.bytes().position(|b| b == b']') else {
             return Err(SyntaxError::UnclosedBracket);
         };
         let (host, tail) = host_port.split_at(close + 1);
@@ -171,7 +178,7 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
             None => return Err(SyntaxError::BadPort),
         }
     } else {
-        match host_port.split_once(':') {
+        match split_first(host_port, |b| b == b':') {
             Some((host, port)) => (host, Some(port)),
             None => (host_port, None),
         }
@@ -186,6 +193,13 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
         scheme,
         host: Some(host),
     })
+}
+
+/// `s` split around its first byte that `hit` accepts, which must be an ASCII byte (so both
+/// sides are whole characters), as `str::split_once` splits it.
+fn split_first(s: &str, hit: impl Fn(u8) -> bool) -> Option<(&str, &str)> {
+    let at = s.bytes().position(hit)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// Whether `s` is exactly one absolute URL with a host, such as `https://example.com/a`, and
@@ -451,6 +465,13 @@ mod tests {
             (&WEB, "http://[2001:db8::1]/", &[]),
             (&WEB, "http://8.8.8.8/", &[]),
             (&WEB, "http://localhost.example.com/", &[]),
+            (&WEB, "http://[FE80::1]/", &["url.host.local"]),
+            (&WEB, "http://[::FFFF:10.0.0.1]/", &["url.host.local"]),
+            (&WEB, "http://Printer.LOCAL:631/", &["url.host.local"]),
+            (&WEB, "http://example.com/user@localhost", &[]),
+            (&WEB, "http://a@b@LocalHost/", &["url.host.local"]),
+            (&WEB, "https://éxample.com/ä.png?q=ü#ö", &[]),
+            (&WEB, "https://example.com\u{a0}/a.png", &["url.syntax"]),
             (&WEB, "ftp://localhost/a", &["url.scheme", "url.host.local"]),
             (&WEB, "", &[]),
             (&OCA, "https://cdn.example.co.id/promo.jpg", &[]),
