@@ -149,10 +149,22 @@ impl<'o> Cx<'o> {
 
 /// Names the member a path points at, for messages: `` `phone_number` `` or `item 2`.
 pub fn describe(at: &Path<'_>) -> String {
-    match at.last() {
-        Some(crate::diag::Seg::Key(k)) => format!("`{k}`"),
-        Some(crate::diag::Seg::Index(i)) => format!("item {i}"),
-        None => "the body".to_owned(),
+    Described(*at).to_string()
+}
+
+/// [`describe`] as a value that writes the name only when a message is formatted. Rules that
+/// run on every value of their field take it up front for all their messages, and almost
+/// always emit none.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Described<'a>(pub(crate) Path<'a>);
+
+impl std::fmt::Display for Described<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.last() {
+            Some(crate::diag::Seg::Key(k)) => write!(f, "`{k}`"),
+            Some(crate::diag::Seg::Index(i)) => write!(f, "item {i}"),
+            None => f.write_str("the body"),
+        }
     }
 }
 

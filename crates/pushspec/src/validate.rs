@@ -12,22 +12,32 @@ use crate::rules;
 /// `request.body.invalid-json` diagnostic with its position.
 pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options) -> Report {
     let mut cx = Cx::new(options);
-    Arena::with(
-        |arena| match json::parse(body, arena, &options.limits.for_validation()) {
-            Ok(node) => {
-                every_value(&node, None, &Path::BODY, &mut cx);
-                (endpoint.check_body)(&node, &Path::BODY, &mut cx);
-            }
-            Err(e) => syntax_error(&e, &Path::BODY, &mut cx),
-        },
-    );
+    let parsed =
+        Arena::with(
+            |arena| match json::parse(body, arena, &options.limits.for_validation()) {
+                Ok(node) => {
+                    every_value(&node, None, &Path::BODY, &mut cx);
+                    (endpoint.check_body)(&node, &Path::BODY, &mut cx);
+                    true
+                }
+                Err(e) => {
+                    syntax_error(&e, &Path::BODY, &mut cx);
+                    false
+                }
+            },
+        );
     let (diagnostics, secrets) = cx.finish();
     let mut report = Report {
         endpoint: Some(endpoint.id),
         diagnostics,
         secrets,
     };
-    report.locate(body);
+    // A body that parsed is valid UTF-8, which makes its columns cheaper to count.
+    if parsed {
+        report.locate_parsed(body);
+    } else {
+        report.locate(body);
+    }
     report
 }
 
@@ -38,17 +48,17 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
     match &node.value {
         Value::Object(members) => {
             // Objects are small, so a scan of the earlier keys is cheapest; a set takes over
-            // for large ones, so that a million-key object stays linear.
-            let mut seen = std::collections::HashSet::new();
+            // for large ones, so that a million-key object stays linear. The set is only made
+            // for those: making one seeds its hasher, which small objects need not pay for.
+            let mut seen = (members.len() > 16).then(std::collections::HashSet::new);
             for (i, m) in members.iter().enumerate() {
-                let repeated = if members.len() <= 16 {
-                    members
+                let repeated = match &mut seen {
+                    None => members
                         .get(..i)
                         .unwrap_or_default()
                         .iter()
-                        .any(|e: &Member<'_>| e.key == m.key)
-                } else {
-                    !seen.insert(m.key)
+                        .any(|e: &Member<'_>| e.key == m.key),
+                    Some(seen) => !seen.insert(m.key),
                 };
                 if repeated {
                     cx.emit(
@@ -113,19 +123,24 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
     // Case-insensitive without lower-casing a copy, and one pass that tries a word only where
     // its first letter stands: this runs for every string in a request.
     let key = key.as_bytes();
-    let at = |rest: &[u8], word: &[u8]| {
-        rest.get(..word.len())
+    // Every word below is at least 5 bytes long, and most keys (`url`, `type`, `text`) are
+    // shorter: they are settled without a scan.
+    if key.len() < 5 {
+        return false;
+    }
+    let at = |i: usize, word: &[u8]| {
+        key.get(i..i + word.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(word))
     };
     key.eq_ignore_ascii_case(b"authorization")
         || key.eq_ignore_ascii_case(b"cookie")
-        || (0..key.len()).any(|i| {
-            let rest = key.get(i..).unwrap_or_default();
-            match rest.first().map(u8::to_ascii_lowercase) {
-                Some(b't') => at(rest, b"token"),
-                Some(b's') => at(rest, b"secret"),
-                Some(b'a') => at(rest, b"api-key") || at(rest, b"apikey") || at(rest, b"api_key"),
+        || key
+            .iter()
+            .enumerate()
+            .any(|(i, b)| match b.to_ascii_lowercase() {
+                b't' => at(i, b"token"),
+                b's' => at(i, b"secret"),
+                b'a' => at(i, b"api-key") || at(i, b"apikey") || at(i, b"api_key"),
                 _ => false,
-            }
-        })
+            })
 }

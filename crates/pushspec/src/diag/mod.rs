@@ -200,6 +200,16 @@ impl Report {
     /// input could not be parsed, its credential-looking text joins the secrets: no model
     /// recorded them, and the text is echoed in snippets all the same.
     pub fn locate(&mut self, source: &[u8]) {
+        self.locate_in(source, false);
+    }
+
+    /// [`Report::locate`] for a source known to be valid UTF-8 (it parsed as JSON), which
+    /// spares counting columns the cost of validating it again.
+    pub(crate) fn locate_parsed(&mut self, source: &[u8]) {
+        self.locate_in(source, true);
+    }
+
+    fn locate_in(&mut self, source: &[u8], utf8: bool) {
         if self.diagnostics.is_empty() {
             return;
         }
@@ -211,7 +221,7 @@ impl Report {
         }
         self.redact(source);
         self.diagnostics.sort_by_key(|d| d.span.start);
-        let mut positions = position::Cursor::new(source);
+        let mut positions = position::Cursor::new(source, utf8);
         for d in &mut self.diagnostics {
             let (line, column) = positions.line_col(d.span.start);
             d.line = Some(line);

@@ -57,16 +57,34 @@ impl<'a> Path<'a> {
 
     /// Renders the RFC 6901 pointer, e.g. `/body/message/template/payload/2/index`.
     pub fn to_pointer(&self) -> String {
-        let mut segs = Vec::new();
+        // Every diagnostic renders one, and valid payloads carry warnings, so this is on the
+        // hot path: the segments are gathered on the stack (a heap vector only past
+        // `INLINE` levels) and the string is allocated once, at its final length.
+        const INLINE: usize = 16;
+        let mut inline = [Seg::Index(0); INLINE];
+        let mut depth = 0;
+        let mut deep = Vec::new();
+        let mut len = 0;
         let mut at = Some(self);
         while let Some(p) = at {
             if let Some(seg) = p.seg {
-                segs.push(seg);
+                len += 1 + match seg {
+                    Seg::Key(k) => k.len(),
+                    Seg::Index(i) => decimal_len(i),
+                };
+                match inline.get_mut(depth) {
+                    Some(slot) => *slot = seg,
+                    None => deep.push(seg),
+                }
+                depth += 1;
             }
             at = p.parent;
         }
-        let mut out = String::new();
-        for seg in segs.iter().rev() {
+        // `inline` holds the innermost segments, `deep` the outer ones: root first is `deep`
+        // reversed, then `inline` reversed.
+        let inline = inline.get(..depth.min(INLINE)).unwrap_or_default();
+        let mut out = String::with_capacity(len);
+        for seg in deep.iter().rev().chain(inline.iter().rev()) {
             out.push('/');
             match seg {
                 Seg::Key(k) => escape_token(k, &mut out),
@@ -77,6 +95,11 @@ impl<'a> Path<'a> {
         }
         out
     }
+}
+
+/// The number of decimal digits of `i`.
+fn decimal_len(i: usize) -> usize {
+    i.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 /// Appends `token` to `out` escaped per RFC 6901: `~` becomes `~0` and `/` becomes `~1`.
@@ -110,6 +133,35 @@ mod tests {
         );
         assert_eq!(Path::ROOT.to_pointer(), "");
         assert_eq!(Path::BODY.to_pointer(), "/body");
+    }
+
+    #[test]
+    fn deep_paths_render_in_order() {
+        fn nest(at: &Path<'_>, left: usize, want: &mut String) -> String {
+            if left == 0 {
+                return at.to_pointer();
+            }
+            let i = 100 - left;
+            if i.is_multiple_of(2) {
+                *want += &format!("/{i}");
+                nest(&at.index(i), left - 1, want)
+            } else {
+                *want += "/k";
+                nest(&at.key("k"), left - 1, want)
+            }
+        }
+        for levels in [0, 1, 15, 16, 17, 40] {
+            let mut want = String::new();
+            assert_eq!(
+                nest(&Path::ROOT, levels, &mut want),
+                want,
+                "{levels} levels"
+            );
+        }
+        assert_eq!(decimal_len(0), 1);
+        assert_eq!(decimal_len(9), 1);
+        assert_eq!(decimal_len(10), 2);
+        assert_eq!(decimal_len(12345), 5);
     }
 
     #[test]

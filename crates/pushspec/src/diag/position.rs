@@ -47,37 +47,70 @@ impl LineIndex {
 /// Counts the positions of offsets visited in increasing order, each from where the last one
 /// ended: a minified body with a million findings on its one line costs one pass over that
 /// line, not one per finding.
+///
+/// It builds no [`LineIndex`]: it finds the line breaks as it goes, so a report on a large
+/// input reads the input only up to its last finding, and allocates nothing. (Valid
+/// payloads often carry warnings, so every such report comes through here.)
 #[derive(Debug)]
 pub(crate) struct Cursor<'s> {
-    index: LineIndex,
     source: &'s [u8],
-    /// The line counted so far (1-based), where it starts, and how far it has been counted.
+    /// How far the source has been searched for line breaks.
+    scanned: usize,
+    /// The line holding `scanned` (1-based) and where it starts.
     line: usize,
     line_start: usize,
+    /// How far the current line has been counted, and the characters in
+    /// `line_start..counted`, which is always valid UTF-8.
     counted: usize,
-    /// Characters in `line_start..counted`, which is always valid UTF-8.
     chars: usize,
+    /// Whether the caller knows the whole source is UTF-8 (it parsed): then a stretch is
+    /// UTF-8 exactly when it ends on a character boundary, and its characters are its bytes
+    /// that do not continue one, which is far cheaper than validating it again.
+    utf8: bool,
 }
 
 impl<'s> Cursor<'s> {
-    pub(crate) fn new(source: &'s [u8]) -> Self {
+    /// A cursor at the top of `source`; `utf8` promises that `source` is valid UTF-8.
+    pub(crate) fn new(source: &'s [u8], utf8: bool) -> Self {
         Cursor {
-            index: LineIndex::new(source),
             source,
-            line: 0,
+            scanned: 0,
+            line: 1,
             line_start: 0,
             counted: 0,
             chars: 0,
+            utf8,
         }
     }
 
     /// The same as [`LineIndex::line_col`], in amortised time for increasing offsets.
     pub(crate) fn line_col(&mut self, offset: u32) -> (u32, u32) {
-        let line = self.index.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.index.starts.get(line - 1).copied().unwrap_or(0) as usize;
-        let end = (offset as usize).min(self.source.len()).max(start);
-        if line != self.line || end < self.counted {
-            (self.line, self.line_start, self.counted, self.chars) = (line, start, start, 0);
+        // A line starts after each `\n`, so the line of `offset` is one more than the line
+        // breaks before it; an offset past the end is on the last line.
+        let end = (offset as usize).min(self.source.len());
+        if end < self.scanned {
+            // Going back: start again from the top.
+            *self = Cursor::new(self.source, self.utf8);
+        }
+        let fresh = self.source.get(self.scanned..end).unwrap_or_default();
+        // Most inputs are one line: one `memchr` finds that out.
+        if fresh.contains(&b'\n')
+            && let Some(last) = fresh.iter().rposition(|&b| b == b'\n')
+        {
+            self.line += fresh.iter().filter(|&&b| b == b'\n').count();
+            self.line_start = self.scanned + last + 1;
+            (self.counted, self.chars) = (self.line_start, 0);
+        }
+        self.scanned = end;
+        if self.utf8 {
+            let splits_a_char = self.source.get(end).is_some_and(|&b| is_continuation(b));
+            if splits_a_char {
+                return position(self.line, end - self.line_start);
+            }
+            let text = self.source.get(self.counted..end).unwrap_or_default();
+            self.chars += text.iter().filter(|&&b| !is_continuation(b)).count();
+            self.counted = end;
+            return position(self.line, self.chars);
         }
         let column = match self.source.get(self.counted..end).map(std::str::from_utf8) {
             Some(Ok(text)) => {
@@ -89,11 +122,21 @@ impl<'s> Cursor<'s> {
             // column per byte, as `line_col` counts, and the count stays where it was valid.
             _ => end - self.line_start,
         };
-        (
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(column + 1).unwrap_or(u32::MAX),
-        )
+        position(self.line, column)
     }
+}
+
+/// Whether `b` continues a UTF-8 character rather than starting one.
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// A 1-based line and a 0-based column in characters, as `line_col` returns them.
+fn position(line: usize, column: usize) -> (u32, u32) {
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column + 1).unwrap_or(u32::MAX),
+    )
 }
 
 #[cfg(test)]
@@ -117,7 +160,7 @@ mod tests {
         let src = "{\"tên\": \"é\",\r\n \"x\": [1, 2]}\n\n\u{1F600}".as_bytes();
         let src = [src, b"\xff\xc3\xa9 z"].concat();
         let index = LineIndex::new(&src);
-        let mut cursor = Cursor::new(&src);
+        let mut cursor = Cursor::new(&src, false);
         for offset in 0..=src.len() as u32 + 1 {
             assert_eq!(
                 cursor.line_col(offset),
@@ -127,6 +170,32 @@ mod tests {
         }
         // Going back starts the line again.
         assert_eq!(cursor.line_col(3), index.line_col(&src, 3));
+    }
+
+    #[test]
+    fn the_cursor_agrees_when_it_skips_lines() {
+        let text = "a\n\n{\"é\":\r\n 1}\n\u{1F600} x\nyé\u{1F600}".as_bytes();
+        let invalid = [text, b"\n\xff\n\xc3\xa9\n"].concat();
+        // A source known to be UTF-8 takes the cheaper count; one that is not, the checked one.
+        for (src, utf8) in [(text, true), (text, false), (&invalid[..], false)] {
+            check_skipping(src, utf8);
+        }
+    }
+
+    fn check_skipping(src: &[u8], utf8: bool) {
+        let index = LineIndex::new(src);
+        for step in 1..8 {
+            let mut cursor = Cursor::new(src, utf8);
+            for offset in (0..=src.len() as u32 + 2).step_by(step) {
+                assert_eq!(
+                    cursor.line_col(offset),
+                    index.line_col(src, offset),
+                    "at {offset}, step {step}, utf8 {utf8}"
+                );
+                // The same offset twice, as two findings at one place ask.
+                assert_eq!(cursor.line_col(offset), index.line_col(src, offset));
+            }
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub struct Arena {
 }
 
 /// A growable vector in an arena.
-pub(super) type Scratch<'a, T> = bumpalo::collections::Vec<'a, T>;
+pub(crate) type Scratch<'a, T> = bumpalo::collections::Vec<'a, T>;
 
 thread_local! {
     /// The arena [`Arena::with`] lends out, kept between calls so that validating payload
@@ -55,7 +55,7 @@ impl Arena {
 
     /// An empty vector in the arena with room for `capacity` items: the parser's scratch,
     /// which costs no `malloc` once this thread's spare arena has grown to fit.
-    pub(super) fn scratch<T>(&self, capacity: usize) -> Scratch<'_, T> {
+    pub(crate) fn scratch<T>(&self, capacity: usize) -> Scratch<'_, T> {
         Scratch::with_capacity_in(capacity, &self.bump)
     }
 

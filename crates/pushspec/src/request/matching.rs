@@ -2,44 +2,105 @@
 //! against each endpoint's URL template, where `{NAME}` matches one path segment and
 //! `{API_HOST}` any host; the query string is ignored.
 
+use std::sync::LazyLock;
+
 use super::url::{Piece, SplitUrl};
 use crate::endpoint::Endpoint;
 
 /// The path parameters a template captures: `(name, segment)`.
 pub type Captures<'u, 'a> = Vec<(&'static str, &'u Piece<'a>)>;
 
-/// Matches `url` against `endpoint`'s template; the captured path parameters on success.
-pub fn capture<'u, 'a>(endpoint: &Endpoint, url: &'u SplitUrl<'a>) -> Option<Captures<'u, 'a>> {
-    let (scheme, rest) = endpoint.url.split_once("://")?;
-    let rest = rest.split('?').next().unwrap_or_default();
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    if !url.scheme.eq_ignore_ascii_case(scheme) {
-        return None;
+/// An endpoint's URL template, taken apart once: every request is matched against every
+/// template until one fits, so splitting the template strings per request cost more than
+/// the rest of the URL handling together.
+#[derive(Debug)]
+struct Template {
+    scheme: &'static str,
+    /// `None` for a `{PARAM}` host, which matches any host.
+    host: Option<&'static str>,
+    /// The path segments: `Err(name)` for a `{NAME}` parameter, `Ok(text)` for a literal.
+    segments: Vec<Result<&'static str, &'static str>>,
+}
+
+impl Template {
+    /// Takes `url` apart; `None` when it is not `scheme://host/path`.
+    fn parse(url: &'static str) -> Option<Template> {
+        let (scheme, rest) = url.split_once("://")?;
+        let rest = rest.split('?').next().unwrap_or_default();
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        Some(Template {
+            scheme,
+            host: (!is_param(host)).then_some(host),
+            segments: path
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(|s| {
+                    if is_param(s) {
+                        Err(s.trim_start_matches('{').trim_end_matches('}'))
+                    } else {
+                        Ok(s)
+                    }
+                })
+                .collect(),
+        })
     }
-    if !is_param(host) && !url.host.eq_ignore_ascii_case(host) {
-        return None;
+
+    /// Whether `url` fits the template, without capturing anything.
+    fn matches(&self, url: &SplitUrl<'_>) -> bool {
+        self.segments.len() == url.segments.len()
+            && url.scheme.eq_ignore_ascii_case(self.scheme)
+            && self.host.is_none_or(|h| url.host.eq_ignore_ascii_case(h))
+            && self
+                .segments
+                .iter()
+                .zip(&url.segments)
+                .all(|(t, seg)| t.is_err() || *t == Ok(&*seg.text))
     }
-    let template: Vec<&'static str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if template.len() != url.segments.len() {
-        return None;
-    }
-    let mut captures = Vec::new();
-    for (t, seg) in template.iter().zip(&url.segments) {
-        if is_param(t) {
-            captures.push((t.trim_start_matches('{').trim_end_matches('}'), seg));
-        } else if *t != seg.text {
+
+    fn capture<'u, 'a>(&self, url: &'u SplitUrl<'a>) -> Option<Captures<'u, 'a>> {
+        if !self.matches(url) {
             return None;
         }
+        Some(
+            self.segments
+                .iter()
+                .zip(&url.segments)
+                .filter_map(|(t, seg)| t.err().map(|name| (name, seg)))
+                .collect(),
+        )
     }
-    Some(captures)
+}
+
+/// The templates of [`crate::endpoint::ALL`], in the same order.
+static TEMPLATES: LazyLock<Vec<Option<Template>>> = LazyLock::new(|| {
+    crate::endpoint::ALL
+        .iter()
+        .map(|e| Template::parse(e.url))
+        .collect()
+});
+
+/// Matches `url` against `endpoint`'s template; the captured path parameters on success.
+pub fn capture<'u, 'a>(endpoint: &Endpoint, url: &'u SplitUrl<'a>) -> Option<Captures<'u, 'a>> {
+    let known = crate::endpoint::ALL
+        .iter()
+        // By URL, not by address: the catalogue's endpoints are constants, and a constant
+        // need not keep one address. The template depends on the URL alone.
+        .position(|e| e.url == endpoint.url)
+        .and_then(|i| TEMPLATES.get(i));
+    match known {
+        Some(template) => template.as_ref()?.capture(url),
+        // An endpoint outside the catalogue (a caller's own) is taken apart on the spot.
+        None => Template::parse(endpoint.url)?.capture(url),
+    }
 }
 
 /// The endpoint whose template matches `url`, if exactly one does.
 pub fn find(url: &SplitUrl<'_>) -> Option<&'static Endpoint> {
     crate::endpoint::ALL
         .iter()
-        .copied()
-        .find(|e| capture(e, url).is_some())
+        .zip(TEMPLATES.iter())
+        .find(|(_, t)| t.as_ref().is_some_and(|t| t.matches(url)))
+        .map(|(e, _)| *e)
 }
 
 /// The names of the path parameters of an endpoint's template, in order.

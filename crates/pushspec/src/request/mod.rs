@@ -174,7 +174,7 @@ pub fn validate_http(
     Arena::with(|arena| {
         let mut cx = Cx::new(options);
         let Some(parsed) = http::parse(source, arena, &mut cx) else {
-            return finish(cx, endpoint, source);
+            return finish(cx, endpoint, source, false);
         };
         let body_sent = parsed.body.is_some();
         let body = parsed
@@ -186,7 +186,7 @@ pub fn validate_http(
             ..parsed.raw
         };
         let chosen = tree::check(raw, endpoint, arena, &mut cx);
-        finish(cx, chosen.or(endpoint), source)
+        finish(cx, chosen.or(endpoint), source, false)
     })
 }
 
@@ -205,11 +205,12 @@ pub fn validate_envelope(
             Ok(root) => root,
             Err(e) => {
                 crate::validate::syntax_error(&e, &crate::diag::Path::ROOT, &mut cx);
-                return finish(cx, endpoint, source);
+                return finish(cx, endpoint, source, false);
             }
         };
+        // From here on the source parsed, so it is valid UTF-8.
         let Some(mut raw) = envelope::read(root, arena, &mut cx) else {
-            return finish(cx, endpoint, source);
+            return finish(cx, endpoint, source, true);
         };
         if let Some(body) = raw.body
             && let Some(text) = body.as_str()
@@ -220,18 +221,24 @@ pub fn validate_envelope(
                 .map(|node| tree::respan(&node, arena, &|_| body.span));
         }
         let chosen = tree::check(raw, endpoint, arena, &mut cx);
-        finish(cx, chosen.or(endpoint), source)
+        finish(cx, chosen.or(endpoint), source, true)
     })
 }
 
-fn finish(cx: Cx<'_>, endpoint: Option<&'static Endpoint>, source: &[u8]) -> Report {
+/// The report of `cx`. `parsed` says that `source` parsed as JSON, and so is valid UTF-8,
+/// which makes its columns cheaper to count.
+fn finish(cx: Cx<'_>, endpoint: Option<&'static Endpoint>, source: &[u8], parsed: bool) -> Report {
     let (diagnostics, secrets) = cx.finish();
     let mut report = Report {
         endpoint: endpoint.map(|e| e.id),
         diagnostics,
         secrets,
     };
-    report.locate(source);
+    if parsed {
+        report.locate_parsed(source);
+    } else {
+        report.locate(source);
+    }
     report
 }
 

@@ -139,7 +139,9 @@ pub(super) fn check<'a>(
         Some(at) => Span::new(at + (lead + range.0) as u32, at + (lead + range.1) as u32),
         None => url_span,
     };
-    let mut path = Vec::new();
+    // The tree's vectors are scratch space in the arena, which the tree lives in anyway:
+    // no `malloc` per request for them.
+    let mut path = arena.scratch(4);
     if let (Some(e), Some(s)) = (endpoint, &split) {
         for (name, piece) in matching::capture(e, s).unwrap_or_default() {
             let span = piece_span(piece.range);
@@ -151,7 +153,7 @@ pub(super) fn check<'a>(
             ));
         }
     }
-    let mut query = Vec::new();
+    let mut query = arena.scratch(split.as_ref().map_or(0, |s| s.query.len()));
     for (name, value) in split
         .as_ref()
         .map(|s| s.query.as_slice())
@@ -177,7 +179,7 @@ pub(super) fn check<'a>(
         cx.secret(h.value.span);
     }
 
-    let mut members = Vec::new();
+    let mut members = arena.scratch(6);
     if let Some(method) = raw.method {
         members.push(member("method", method.span, method.value, method.span));
     }
@@ -187,13 +189,13 @@ pub(super) fn check<'a>(
     members.push(member(
         "path",
         url_span,
-        Value::Object(arena.alloc_slice(&path)),
+        Value::Object(path.into_bump_slice()),
         url_span,
     ));
     members.push(member(
         "query",
         url_span,
-        Value::Object(arena.alloc_slice(&query)),
+        Value::Object(query.into_bump_slice()),
         url_span,
     ));
     let headers_span = headers.first().map_or(url_span, |h| h.key_span);
@@ -209,7 +211,7 @@ pub(super) fn check<'a>(
         members.push(member("body", span, body.value, span));
     }
     let tree = Node {
-        value: Value::Object(arena.alloc_slice(&members)),
+        value: Value::Object(members.into_bump_slice()),
         span: url_span,
     };
 

@@ -29,60 +29,73 @@ pub struct SplitUrl<'a> {
 }
 
 /// Splits an absolute `scheme://host/path?query#fragment` URL; `None` when it is not one.
+///
+/// This runs on every request, on short strings, so it scans bytes: every separator is
+/// ASCII, so a byte position is always a character boundary, and `str`'s searchers (built
+/// for long haystacks) cost more to set up than the whole scan.
 pub fn split(url: &str) -> Option<SplitUrl<'_>> {
-    let (scheme, rest) = url.split_once("://")?;
+    let bytes = url.as_bytes();
+    let scheme_end = (0..bytes.len()).find(|&i| bytes.get(i..i + 3) == Some(b"://".as_slice()))?;
+    let scheme = url.get(..scheme_end)?;
     if scheme.is_empty()
         || !scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
     {
         return None;
     }
     let after_scheme = scheme.len() + 3;
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let rest = url.get(after_scheme..)?;
+    let host_end = find_byte(rest, |b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
     let host = rest.get(..host_end)?;
     if host.is_empty() {
         return None;
     }
     let tail = rest.get(host_end..)?;
     let tail_start = after_scheme + host_end;
-    let tail = tail.split('#').next().unwrap_or_default();
-    let (path, query) = match tail.split_once('?') {
-        Some((p, q)) => (p, Some(q)),
+    // The path ends at the first `?` or `#`; the query, if any, at the next `#`.
+    let (path, query) = match find_byte(tail, |b| b == b'?' || b == b'#') {
+        Some(i) if tail.as_bytes().get(i) == Some(&b'?') => {
+            let rest = tail.get(i + 1..)?;
+            let query = rest.get(..find_byte(rest, |b| b == b'#').unwrap_or(rest.len()))?;
+            (tail.get(..i)?, Some(query))
+        }
+        Some(i) => (tail.get(..i)?, None),
         None => (tail, None),
     };
-    let mut segments = Vec::new();
-    let mut at = tail_start;
-    for (i, seg) in path.split('/').enumerate() {
+    // Room for the usual number of pieces, so that each vector is one allocation.
+    let mut segments = Vec::with_capacity(8);
+    for (i, (at, seg)) in pieces(path, b'/').enumerate() {
         // The text before the first `/` is empty (the path starts with `/`).
         if i > 0 && !seg.is_empty() {
+            let at = tail_start + at;
             segments.push(Piece {
                 text: Cow::Borrowed(seg),
                 range: (at, at + seg.len()),
             });
         }
-        at += seg.len() + 1;
     }
-    let mut params = Vec::new();
+    let mut params = Vec::with_capacity(if query.is_some() { 8 } else { 0 });
     if let Some(query) = query {
-        let mut at = tail_start + path.len() + 1;
-        for pair in query.split('&') {
-            if !pair.is_empty() {
-                let (name, value, value_offset) = match pair.split_once('=') {
-                    Some((n, v)) => (n, v, n.len() + 1),
-                    None => (pair, "", pair.len()),
-                };
-                let name = Piece {
-                    text: decode(name),
-                    range: (at, at + name.len()),
-                };
-                let value = Piece {
-                    text: decode(value),
-                    range: (at + value_offset, at + value_offset + value.len()),
-                };
-                params.push((name, value));
+        let query_start = tail_start + path.len() + 1;
+        for (at, pair) in pieces(query, b'&') {
+            if pair.is_empty() {
+                continue;
             }
-            at += pair.len() + 1;
+            let at = query_start + at;
+            let (name, value, value_offset) = match find_byte(pair, |b| b == b'=') {
+                Some(i) => (pair.get(..i)?, pair.get(i + 1..)?, i + 1),
+                None => (pair, "", pair.len()),
+            };
+            let name = Piece {
+                text: decode(name),
+                range: (at, at + name.len()),
+            };
+            let value = Piece {
+                text: decode(value),
+                range: (at + value_offset, at + value_offset + value.len()),
+            };
+            params.push((name, value));
         }
     }
     Some(SplitUrl {
@@ -93,10 +106,31 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     })
 }
 
+/// The first byte position in `s` where `hit` holds.
+fn find_byte(s: &str, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    s.bytes().position(hit)
+}
+
+/// The pieces of `s` between the ASCII byte `sep`, each with its offset in `s`, as
+/// `str::split` gives them (an empty `s` is one empty piece).
+fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let at = start?;
+        let rest = s.get(at..).unwrap_or_default();
+        let (piece, next) = match find_byte(rest, |b| b == sep) {
+            Some(i) => (rest.get(..i).unwrap_or_default(), Some(at + i + 1)),
+            None => (rest, None),
+        };
+        start = next;
+        Some((at, piece))
+    })
+}
+
 /// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte. Invalid
 /// escapes are kept as written, and invalid UTF-8 is replaced, as PHP and Node do.
 pub fn decode(s: &str) -> Cow<'_, str> {
-    if !s.contains(['%', '+']) {
+    if !s.bytes().any(|b| b == b'%' || b == b'+') {
         return Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();
@@ -119,7 +153,11 @@ pub fn decode(s: &str) -> Cow<'_, str> {
         }
         i += 1;
     }
-    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+    // Valid UTF-8 (the usual case) keeps its buffer; `from_utf8_lossy` would copy it.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 /// Encodes a query name or value so that [`decode`] gives it back: unreserved characters as
@@ -169,6 +207,17 @@ mod tests {
         );
         let (v0, v1) = u.query[1].1.range;
         assert_eq!(&url[v0..v1], "+84912345678");
+    }
+
+    #[test]
+    fn pieces_agree_with_str_split() {
+        for s in ["", "/", "a//b/", "/api/v1", "x", "é/ü&/"] {
+            let ours: Vec<&str> = pieces(s, b'/').map(|(_, p)| p).collect();
+            assert_eq!(ours, s.split('/').collect::<Vec<_>>(), "{s:?}");
+            for (at, p) in pieces(s, b'/') {
+                assert_eq!(&s[at..at + p.len()], p);
+            }
+        }
     }
 
     #[test]

@@ -123,9 +123,140 @@ pub fn exp(token: &str) -> Result<Option<i64>, &'static str> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload)
         .map_err(|_| "the payload does not decode")?;
-    let claims: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|_| "the payload is not JSON")?;
-    Ok(claims.get("exp").and_then(serde_json::Value::as_i64))
+    let claims: Claims = serde_json::from_slice(&bytes).map_err(|_| "the payload is not JSON")?;
+    Ok(claims.exp.as_ref().and_then(serde_json::Value::as_i64))
+}
+
+/// A JWT payload read for its `exp` alone. Every MantaGO and OCA request carries a JWT, and
+/// reading its payload into a `serde_json::Value` allocated every key and string. This reads
+/// the same JSON through the same `serde_json` paths (`deserialize_any`, so the same syntax,
+/// string and nesting checks), keeps nothing but a top-level `exp` (the last one, as a
+/// `Value` map keeps it), and allocates nothing else.
+struct Claims {
+    exp: Option<serde_json::Value>,
+}
+
+impl<'de> serde::Deserialize<'de> for Claims {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Top;
+        impl<'de> serde::de::Visitor<'de> for Top {
+            type Value = Claims;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Claims, A::Error> {
+                let mut exp = None;
+                while let Some(key) = map.next_key::<Key>()? {
+                    if key.is_exp {
+                        exp = Some(map.next_value::<serde_json::Value>()?);
+                    } else {
+                        map.next_value::<Skip>()?;
+                    }
+                }
+                Ok(Claims { exp })
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Claims, A::Error> {
+                Skip::visit_all(seq)?;
+                Ok(Claims { exp: None })
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Claims, E> {
+                Ok(Claims { exp: None })
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Claims, E> {
+                Ok(Claims { exp: None })
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Claims, E> {
+                Ok(Claims { exp: None })
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Claims, E> {
+                Ok(Claims { exp: None })
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Claims, E> {
+                Ok(Claims { exp: None })
+            }
+            fn visit_unit<E>(self) -> Result<Claims, E> {
+                Ok(Claims { exp: None })
+            }
+        }
+        d.deserialize_any(Top)
+    }
+}
+
+/// A map key, compared with `exp` without being kept.
+struct Key {
+    is_exp: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for Key {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Key;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Key, E> {
+                Ok(Key {
+                    is_exp: key == "exp",
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Any JSON value, checked as `serde_json::Value` would check it, and dropped.
+struct Skip;
+
+impl Skip {
+    fn visit_all<'de, A: serde::de::SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Skip {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Skip;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_key::<Key>()?.is_some() {
+                    map.next_value::<Skip>()?;
+                }
+                Ok(Skip)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Skip, A::Error> {
+                Skip::visit_all(seq)?;
+                Ok(Skip)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 fn age(seconds: i64) -> String {
@@ -157,6 +288,55 @@ mod tests {
         assert!(exp("a.b").is_err());
         assert!(exp("a..c").is_err());
         assert!(exp("a.b+c.d").is_err());
+    }
+
+    #[test]
+    fn claims_read_exp_as_a_value_map_would() {
+        // What `Claims` replaced: the whole payload read as a `serde_json::Value`.
+        let by_value = |payload: &[u8]| {
+            serde_json::from_slice::<serde_json::Value>(payload)
+                .map(|v| v.get("exp").and_then(serde_json::Value::as_i64))
+                .ok()
+        };
+        let by_claims = |payload: &[u8]| {
+            serde_json::from_slice::<Claims>(payload)
+                .map(|c| c.exp.as_ref().and_then(serde_json::Value::as_i64))
+                .ok()
+        };
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        let deep_inside = format!(
+            r#"{{"exp": 5, "x": {}1{}}}"#,
+            "[".repeat(127),
+            "]".repeat(127)
+        );
+        let cases: Vec<&[u8]> = vec![
+            br#"{"exp": 1700000000}"#,
+            br#"{"exp": 1, "exp": 2}"#,
+            br#"{"exp": 1.5}"#,
+            br#"{"exp": 1e400}"#,
+            br#"{"exp": -7, "sub": {"a": [1, "\u00e9", null, true]}}"#,
+            br#"{"exp": "1700000000"}"#,
+            br#"{"ex\u0070": 9}"#,
+            br#"{"exp": 18446744073709551615}"#,
+            br#"[{"exp": 1}]"#,
+            br#""exp""#,
+            b"12",
+            b"null",
+            br#"{"exp": 1,}"#,
+            br#"{"a": "\ud800"}"#,
+            b"{\"a\": \"\xff\"}",
+            br#"{"exp": 1} x"#,
+            deep.as_bytes(),
+            deep_inside.as_bytes(),
+        ];
+        for payload in cases {
+            assert_eq!(
+                by_claims(payload),
+                by_value(payload),
+                "{}",
+                String::from_utf8_lossy(payload)
+            );
+        }
     }
 
     #[test]

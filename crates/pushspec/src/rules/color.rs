@@ -2,7 +2,7 @@
 //! FIRST LINE `image_carousel` `button`/`badge` colours.
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -90,7 +90,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     if raw.is_empty() {
         return;
     }
-    let what = describe(at);
+    let what = Described(*at);
     match classify(raw) {
         Form::Canonical => {}
         Form::NonCanonical {

@@ -6,7 +6,7 @@
 //! where the domain is the problem.
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -101,7 +101,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     }
     let found = problems(raw);
     let Some(first) = found.first() else { return };
-    let what = describe(at);
+    let what = Described(*at);
     let reasons: Vec<_> = found.iter().map(Problem::describe).collect();
     let reasons = join(&reasons);
     if first.is_unparseable() {

@@ -22,15 +22,23 @@ pub fn apply(
     missing: Option<&'static Rule>,
     multiple: Option<&'static Rule>,
 ) {
-    let names = members
+    // The names are listed, and the given members collected, only for a finding: a valid
+    // object gives exactly one, and groups run on every object of their model.
+    let names = || {
+        members
+            .iter()
+            .map(|(n, _)| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut given_members = members
         .iter()
-        .map(|(n, _)| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let given: Vec<(&str, &Member<'_>)> = members
-        .iter()
-        .filter_map(|(n, m)| m.filter(|m| m.value.is_given()).map(|m| (*n, m)))
-        .collect();
+        .filter_map(|(n, m)| m.filter(|m| m.value.is_given()).map(|m| (*n, m)));
+    let given: Vec<(&str, &Member<'_>)> = match (given_members.next(), given_members.next()) {
+        (Some(_), None) => return,
+        (None, _) => Vec::new(),
+        (Some(first), Some(second)) => [first, second].into_iter().chain(given_members).collect(),
+    };
     match (given.as_slice(), missing, multiple) {
         ([], Some(rule), _) => {
             let span = Span::new(object.span.start, object.span.start.saturating_add(1));
@@ -38,7 +46,7 @@ pub fn apply(
                 rule,
                 at,
                 span,
-                format!("none of {names} is given; one is needed"),
+                format!("none of {} is given; one is needed", names()),
             );
         }
         ([_, second, ..], _, Some(rule)) => {
@@ -55,8 +63,9 @@ pub fn apply(
                 &at.key(second.1.key),
                 second.1.key_span,
                 format!(
-                    "{all} are {} given; send only one of {names}",
-                    if given.len() == 2 { "both" } else { "all" }
+                    "{all} are {} given; send only one of {}",
+                    if given.len() == 2 { "both" } else { "all" },
+                    names()
                 ),
             );
         }

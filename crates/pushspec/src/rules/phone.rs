@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described, describe};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -429,7 +429,7 @@ fn separators(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, raw: &str, stripp
 }
 
 fn unparseable(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, raw: &str, why: Unparseable) {
-    let what = describe(at);
+    let what = Described(*at);
     let message = match why {
         Unparseable::Character('+') => {
             format!("{what} is not a phone number: `{raw}` has a `+` that is not at the start")

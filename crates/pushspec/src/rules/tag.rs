@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described, describe};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -182,7 +182,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     if tag.is_empty() {
         return;
     }
-    let what = describe(at);
+    let what = Described(*at);
     let class = classify(tag, vendor);
 
     // Spelling findings only accompany a known tag: for an unknown one, the unknown-tag

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::{Path, Rule};
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -119,10 +119,13 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
     if s.is_empty() {
         return Err(SyntaxError::Empty);
     }
-    if let Some((i, found)) = s
-        .chars()
-        .enumerate()
-        .find(|(_, c)| c.is_whitespace() || c.is_control())
+    // Printable ASCII has no whitespace or control character: most URLs are only that, and
+    // a byte test is far cheaper than the Unicode one below.
+    if !s.bytes().all(|b| b.is_ascii_graphic())
+        && let Some((i, found)) = s
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_whitespace() || c.is_control())
     {
         return Err(SyntaxError::Whitespace {
             position: i + 1,
@@ -132,12 +135,14 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
     if s.starts_with("//") {
         return Err(SyntaxError::SchemeRelative);
     }
-    let Some((scheme, rest)) = s.split_once(':') else {
+    // Every URL field comes through here (some twice), so the separators, all ASCII, are
+    // found by plain byte scans rather than `str` searchers.
+    let Some((scheme, rest)) = split_first(s, |b| b == b':') else {
         return Err(SyntaxError::NoScheme);
     };
-    let mut chars = scheme.chars();
-    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let mut bytes = scheme.bytes();
+    let scheme_ok = bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
     // `example.com:8080/a` and `localhost:8080` are absolute URIs by the grammar (with the
     // scheme `example.com`), but what the writer meant is a host and a port without a scheme.
     let host_and_port = rest.starts_with(|c: char| c.is_ascii_digit())
@@ -154,11 +159,16 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
         }
         return Ok(Url { scheme, host: None });
     };
-    let authority = after.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority =
+        split_first(after, |b| matches!(b, b'/' | b'?' | b'#')).map_or(after, |(a, _)| a);
     // Userinfo ends at the last `@`; it is never looked at, let alone echoed.
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
+    let host_port = authority
+        .bytes()
+        .rposition(|b| b == b'@')
+        .and_then(|at| authority.get(at + 1..))
+        .unwrap_or(authority);
     let (host, port) = if host_port.starts_with('[') {
-        let Some(close) = host_port.find(']') else {
+        let Some(close) = host_port.bytes().position(|b| b == b']') else {
             return Err(SyntaxError::UnclosedBracket);
         };
         let (host, tail) = host_port.split_at(close + 1);
@@ -168,7 +178,7 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
             None => return Err(SyntaxError::BadPort),
         }
     } else {
-        match host_port.split_once(':') {
+        match split_first(host_port, |b| b == b':') {
             Some((host, port)) => (host, Some(port)),
             None => (host_port, None),
         }
@@ -185,6 +195,13 @@ pub fn parse(s: &str) -> Result<Url<'_>, SyntaxError> {
     })
 }
 
+/// `s` split around its first byte that `hit` accepts, which must be an ASCII byte (so both
+/// sides are whole characters), as `str::split_once` splits it.
+fn split_first(s: &str, hit: impl Fn(u8) -> bool) -> Option<(&str, &str)> {
+    let at = s.bytes().position(hit)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
+}
+
 /// Whether `s` is exactly one absolute URL with a host, such as `https://example.com/a`, and
 /// nothing else (no surrounding text or whitespace). RFC 3986 would also accept `Order:123`,
 /// which is not what anybody means by a URL, so a `scheme://host` authority is required.
@@ -197,17 +214,32 @@ pub fn is_bare_absolute_url(s: &str) -> bool {
 /// `*.localhost`, `*.local`, 127.0.0.0/8, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16,
 /// 169.254.0.0/16, 0.0.0.0, `::1`, `::`, fc00::/7, fe80::/10 and IPv4-mapped forms of these.
 pub fn host_is_local(host: &str) -> bool {
-    let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
-    if host == "localhost" || host.ends_with(".localhost") || host.ends_with(".local") {
+    // Every URL field's host comes through here, so nothing is copied or lower-cased: the
+    // names compare case-insensitively in place, and the address parsers run only on what
+    // can be an address (IPv4 starts with a digit, IPv6 has a colon; both are
+    // case-insensitive already).
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let ends_with = |suffix: &str| {
+        host.len()
+            .checked_sub(suffix.len())
+            .and_then(|at| host.get(at..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+    };
+    if host.eq_ignore_ascii_case("localhost") || ends_with(".localhost") || ends_with(".local") {
         return true;
     }
-    if let Ok(v4) = host.parse::<Ipv4Addr>() {
+    if host.starts_with(|c: char| c.is_ascii_digit())
+        && let Ok(v4) = host.parse::<Ipv4Addr>()
+    {
         return v4_is_local(v4);
+    }
+    if !host.contains(':') {
+        return false;
     }
     let bare = host
         .strip_prefix('[')
         .and_then(|h| h.strip_suffix(']'))
-        .unwrap_or(&host);
+        .unwrap_or(host);
     if let Ok(v6) = bare.parse::<Ipv6Addr>() {
         return v6.is_loopback()
             || v6.is_unspecified()
@@ -237,7 +269,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     if raw.is_empty() {
         return;
     }
-    let what = describe(at);
+    let what = Described(*at);
     let trimmed = raw.trim();
     if !trimmed.is_empty() && trimmed.len() != raw.len() {
         let side = match (
@@ -433,6 +465,13 @@ mod tests {
             (&WEB, "http://[2001:db8::1]/", &[]),
             (&WEB, "http://8.8.8.8/", &[]),
             (&WEB, "http://localhost.example.com/", &[]),
+            (&WEB, "http://[FE80::1]/", &["url.host.local"]),
+            (&WEB, "http://[::FFFF:10.0.0.1]/", &["url.host.local"]),
+            (&WEB, "http://Printer.LOCAL:631/", &["url.host.local"]),
+            (&WEB, "http://example.com/user@localhost", &[]),
+            (&WEB, "http://a@b@LocalHost/", &["url.host.local"]),
+            (&WEB, "https://éxample.com/ä.png?q=ü#ö", &[]),
+            (&WEB, "https://example.com\u{a0}/a.png", &["url.syntax"]),
             (&WEB, "ftp://localhost/a", &["url.scheme", "url.host.local"]),
             (&WEB, "", &[]),
             (&OCA, "https://cdn.example.co.id/promo.jpg", &[]),

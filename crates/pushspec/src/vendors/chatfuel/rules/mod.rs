@@ -114,14 +114,18 @@ pub struct Found<'n, 'a> {
 /// The members of the query string and of the JSON body (when it is an object), in that
 /// order: the parameters a family vendor reads.
 pub fn members<'n, 'a>(request: &'n Node<'a>) -> impl Iterator<Item = Found<'n, 'a>> {
-    [Part::Query, Part::Body].into_iter().flat_map(move |part| {
+    // Two plain slice walks chained: the presence rules run this once per name they look
+    // for, on every request of the family, and a `flat_map` over the parts cost more than
+    // the walks.
+    let part = |part: Part| {
         request
             .get(part.key())
             .and_then(Node::as_object)
             .unwrap_or_default()
             .iter()
             .map(move |member| Found { part, member })
-    })
+    };
+    part(Part::Query).chain(part(Part::Body))
 }
 
 /// The first occurrence of the parameter `name` with a value (not `""`, not null), the query

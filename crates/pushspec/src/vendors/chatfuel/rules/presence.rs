@@ -25,6 +25,11 @@ use super::{Family, Part, given, is_miscased, present};
 /// that the vendor does not read headers.
 pub fn token(family: &Family, request: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     let name = family.token;
+    // The message parts are only put together when the token is missing: this runs on
+    // every request of the family, and almost all of them carry it.
+    if !is_absent(request, name) {
+        return;
+    }
     let header = request
         .get("headers")
         .and_then(Node::as_object)
@@ -70,7 +75,7 @@ fn absent<'c>(
     rule: &'static Rule,
     why: &str,
 ) -> Option<&'c mut Diagnostic> {
-    if given(request, name).is_some() || is_miscased(request, name) {
+    if !is_absent(request, name) {
         return None;
     }
     // An empty value is pointed at; an absent one at the query string, where it belongs.
@@ -96,6 +101,12 @@ fn absent<'c>(
     })
 }
 
+/// Whether `name` counts as missing: not given, and not spelt in other letter case either
+/// (that is reported as `common.field.case`).
+fn is_absent(request: &Node<'_>, name: &str) -> bool {
+    given(request, name).is_none() && !is_miscased(request, name)
+}
+
 /// Alternatives of which exactly one is expected: a block or flow to run.
 #[derive(Debug, Clone, Copy)]
 pub struct Selector {
@@ -115,17 +126,23 @@ pub struct Selector {
 
 /// Checks a selector across the query string and the body. A name given in both counts once.
 pub fn one_of(selector: &Selector, request: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
-    let list = selector
-        .names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let found: Vec<_> = selector
-        .names
-        .iter()
-        .filter_map(|n| given(request, n))
-        .collect();
+    // The list of names is only written out for a finding, and the given names are only
+    // collected when there are several: a valid request gives exactly one of them, and this
+    // runs on every request of the family.
+    let list = || {
+        selector
+            .names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut given_names = selector.names.iter().filter_map(|n| given(request, n));
+    let found: Vec<_> = match (given_names.next(), given_names.next()) {
+        (Some(_), None) => return,
+        (None, _) => Vec::new(),
+        (Some(first), Some(second)) => [first, second].into_iter().chain(given_names).collect(),
+    };
     match found.as_slice() {
         [] => {
             if selector.names.iter().any(|n| is_miscased(request, n)) {
@@ -140,7 +157,8 @@ pub fn one_of(selector: &Selector, request: &Node<'_>, at: &Path<'_>, cx: &mut C
                 &query_at.key(first),
                 start_of(request.get("query")),
                 format!(
-                    "none of {list} is given; the request does not say {}",
+                    "none of {} is given; the request does not say {}",
+                    list(),
                     selector.what
                 ),
             )
@@ -162,7 +180,8 @@ pub fn one_of(selector: &Selector, request: &Node<'_>, at: &Path<'_>, cx: &mut C
                 &part_at.key(second.member.key),
                 second.member.key_span,
                 format!(
-                    "{all} are {both} given; send only one of {list} to choose {}",
+                    "{all} are {both} given; send only one of {} to choose {}",
+                    list(),
                     selector.what
                 ),
             )
