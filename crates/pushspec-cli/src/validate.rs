@@ -144,8 +144,11 @@ struct Policy {
 
 impl Policy {
     /// Applies the levels: drops the findings of rules that are off, sets the severity of
-    /// the others. Also says how to raise a limit that an input went over.
+    /// the others. Also says how to raise a limit that an input went over, and hides
+    /// credential-looking text in what will be printed (every report passes here, on the
+    /// worker that validated it).
     fn apply(&self, report: &mut Report) {
+        report.hide_credentials();
         if !self.levels.is_empty() {
             let level = |code: &str| {
                 self.levels

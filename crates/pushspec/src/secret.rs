@@ -3,6 +3,9 @@
 
 use std::fmt;
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::check::{Check, Cx};
@@ -84,6 +87,9 @@ impl schemars::JsonSchema for Secret {
 /// under-redacting leaks a credential into CI logs.
 pub fn scan(source: &[u8]) -> Vec<Span> {
     let mut spans = Vec::new();
+    if !may_hold_credentials(source) {
+        return spans;
+    }
     let mut at = 0;
     while at < source.len() {
         let Some(start) = source
@@ -114,6 +120,29 @@ pub fn scan(source: &[u8]) -> Vec<Span> {
         }
     }
     spans
+}
+
+/// Whether `text` holds any of the words [`scan`] starts from: one pass of a prebuilt
+/// automaton, cheaper than trying every word of a text that holds none.
+fn may_hold_credentials(text: &[u8]) -> bool {
+    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "token",
+                "secret",
+                "apikey",
+                "api_key",
+                "api-key",
+                "authorization",
+                "cookie",
+                "bearer",
+                "eyJ",
+            ])
+            .ok()
+    });
+    // Without the automaton (it cannot fail to build), scan everything.
+    WORDS.as_ref().is_none_or(|words| words.is_match(text))
 }
 
 /// Bytes of names and of token-like values.
@@ -159,9 +188,10 @@ fn value_after(source: &[u8], end: usize, scheme: bool) -> Option<(usize, usize)
     }
     let to = source
         .get(from..)
-        .and_then(|rest| rest.iter().position(|b| b"\"'\\,;&#}] \t\r\n".contains(b)))
+        .and_then(|rest| rest.iter().position(|b| b"\"'`\\,;&#}] \t\r\n".contains(b)))
         .map_or(source.len(), |n| from + n);
-    (to > from).then_some((from, to))
+    // `<token>` and `<redacted>` are placeholders in help lines and output, not credentials.
+    (to > from && source.get(from) != Some(&b'<')).then_some((from, to))
 }
 
 fn span(from: usize, to: usize) -> Span {

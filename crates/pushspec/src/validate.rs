@@ -69,7 +69,7 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
                     )
                     .help("servers keep only one of the values (most keep the last); remove the others");
                 }
-                if m.key.contains(['=', ':']) && is_secret_key(m.key) {
+                if m.key.bytes().any(|b| matches!(b, b'=' | b':')) && is_secret_key(m.key) {
                     secret_in_key(m, cx);
                 }
                 every_value(&m.value, Some(m.key), &at.key(m.key), cx);

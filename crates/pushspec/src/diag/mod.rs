@@ -127,6 +127,28 @@ pub struct Report {
     pub secrets: Vec<Span>,
 }
 
+/// Replaces what looks like a credential in `text` ([`crate::secret::scan`]).
+fn hide_credentials(text: &mut String) {
+    // As with marked secrets, a short value (the `...` of a help line) is no credential.
+    let mut found = crate::secret::scan(text.as_bytes())
+        .into_iter()
+        .filter(|s| (s.end - s.start) as usize >= MIN_REDACTED)
+        .peekable();
+    if found.peek().is_none() {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for s in found {
+        let (start, end) = (s.start as usize, s.end as usize);
+        out.push_str(text.get(at..start).unwrap_or_default());
+        out.push_str(REDACTED);
+        at = end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    *text = out;
+}
+
 /// What stands in for a secret in messages, help lines and pointers.
 pub const REDACTED: &str = "<redacted>";
 
@@ -152,6 +174,18 @@ impl Report {
         self.diagnostics.len() - self.errors()
     }
 
+    /// Replaces what looks like a credential in messages, help lines and pointers with
+    /// `<redacted>` ([`crate::find_credentials`]), for an output that prints them.
+    ///
+    /// [`Report::locate`] already redacts the marked secrets. This goes further, for text no
+    /// model marked: a message quotes keys and values, and a malformed input can put a
+    /// credential in one (a JSON body read as `.http` header values, say). It costs a pass
+    /// over every message, about as much again as a valid payload's findings, so it is left
+    /// to the printing side; the command line calls it on every report.
+    pub fn hide_credentials(&mut self) {
+        self.redact_with(hide_credentials);
+    }
+
     /// Replaces the text of every secret in messages, help lines and pointers with
     /// `<redacted>`. Messages never quote a secret value on purpose, but they quote keys, and
     /// a key can hold a credential: a URL with its token pasted where a key should be.
@@ -160,7 +194,7 @@ impl Report {
     /// would garble messages, and so short a value is no usable credential. One automaton
     /// over all the secrets keeps this linear however many findings and secrets there are.
     fn redact(&mut self, source: &[u8]) {
-        let mut texts: Vec<&[u8]> = self
+        let mut texts: Vec<&str> = self
             .secrets
             .iter()
             .filter_map(|s| source.get(s.start as usize..s.end as usize))
@@ -171,21 +205,38 @@ impl Report {
             })
             // A pattern that is UTF-8 can match a `String` only at character boundaries, so
             // the replacement cannot split a character.
-            .filter(|t| t.len() >= MIN_REDACTED && std::str::from_utf8(t).is_ok())
+            .filter(|t| t.len() >= MIN_REDACTED)
+            .filter_map(|t| std::str::from_utf8(t).ok())
             .collect();
         if texts.is_empty() {
             return;
         }
         texts.sort_unstable();
         texts.dedup();
-        let Ok(secrets) = aho_corasick::AhoCorasick::new(&texts) else {
-            return;
-        };
-        let hide = |text: &mut String| {
-            if secrets.is_match(text.as_str()) {
-                *text = secrets.replace_all(text, &vec![REDACTED; texts.len()]);
-            }
-        };
+        // A report has a few secrets and a few findings: plain substring searches beat
+        // building an automaton, which costs more than validating the payload. Many of both
+        // (a million findings) would make the searches quadratic, so then one automaton.
+        if texts.len().saturating_mul(self.diagnostics.len()) <= 256 {
+            let hide = |text: &mut String| {
+                for secret in &texts {
+                    if text.contains(secret) {
+                        *text = text.replace(secret, REDACTED);
+                    }
+                }
+            };
+            self.redact_with(hide);
+        } else if let Ok(secrets) = aho_corasick::AhoCorasick::new(&texts) {
+            let with = vec![REDACTED; texts.len()];
+            self.redact_with(|text: &mut String| {
+                if secrets.is_match(text.as_str()) {
+                    *text = secrets.replace_all(text, &with);
+                }
+            });
+        }
+    }
+
+    /// Applies `hide` to every message, pointer and help line.
+    fn redact_with(&mut self, hide: impl Fn(&mut String)) {
         for d in &mut self.diagnostics {
             hide(&mut d.message);
             hide(&mut d.pointer);
