@@ -127,17 +127,6 @@ pub struct Report {
     pub secrets: Vec<Span>,
 }
 
-/// Whether `needle` occurs in `hay`: a scan for its first byte, cheaper on the short texts
-/// of messages than setting up `str::contains`'s searcher, which is most of its cost there.
-fn occurs(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
-        return false;
-    };
-    hay.iter()
-        .enumerate()
-        .any(|(i, &b)| b == first && hay.get(i..i + needle.len()) == Some(needle))
-}
-
 /// Replaces what looks like a credential in `text` ([`crate::secret::scan`]).
 fn hide_credentials(text: &mut String) {
     // As with marked secrets, a short value (the `...` of a help line) is no credential.
@@ -227,9 +216,15 @@ impl Report {
         // building an automaton, which costs more than validating the payload. Many of both
         // (a million findings) would make the searches quadratic, so then one automaton.
         if texts.len().saturating_mul(self.diagnostics.len()) <= 256 {
+            // `memmem` finders, built once per report: SIMD searches with a small set-up,
+            // where `str::contains` sets up its searcher on every call.
+            let finders: Vec<(&str, memchr::memmem::Finder<'_>)> = texts
+                .iter()
+                .map(|t| (*t, memchr::memmem::Finder::new(t)))
+                .collect();
             let hide = |text: &mut String| {
-                for secret in &texts {
-                    if occurs(text.as_bytes(), secret.as_bytes()) {
+                for (secret, finder) in &finders {
+                    if finder.find(text.as_bytes()).is_some() {
                         *text = text.replace(secret, REDACTED);
                     }
                 }
