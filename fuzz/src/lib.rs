@@ -49,6 +49,7 @@ pub fn cli(args: &[&str], stdin: &[u8]) -> (pushspec_cli::Status, String, String
         pushspec_cli::Streams {
             stdin: &mut &*stdin,
             stdout: &mut out,
+            color: false,
             stderr: &mut err,
         },
     );

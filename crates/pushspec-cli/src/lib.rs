@@ -52,14 +52,18 @@ impl From<Status> for ExitCode {
 
 /// The three standard streams, or stand-ins for them.
 ///
-/// Renderers write styled text (ANSI escapes); the process's streams are `anstream`
-/// wrappers that strip the styles when the stream is not a terminal or `NO_COLOR` is set.
-/// Tests that pass plain buffers can wrap them in [`anstream::StripStream`].
+/// Renderers write styled text (ANSI escapes) to stdout only when [`Streams::color`] says
+/// so, and plain text otherwise: stdout is passed through as it is, because a stream that
+/// strips styles must parse every byte it is given, on the one thread that prints. stderr is
+/// an `anstream` wrapper, which strips the styles of the few lines written there when it is
+/// not a terminal or `NO_COLOR` is set.
 pub struct Streams<'a> {
     /// Where `-` reads from.
     pub stdin: &'a mut dyn Read,
     /// Where reports and `--help` go.
     pub stdout: &'a mut dyn Write,
+    /// Whether stdout takes colours: a terminal, without `NO_COLOR` (as `anstream` decides).
+    pub color: bool,
     /// Where usage errors and unreadable-file errors go.
     pub stderr: &'a mut dyn Write,
 }
@@ -68,16 +72,32 @@ pub struct Streams<'a> {
 /// and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let mut stdin = io::stdin().lock();
-    let mut stdout = anstream::stdout().lock();
+    let color = anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never;
+    // A terminal gets each line as it is written; anything else (a file, a pipe, CI's log)
+    // gets whole blocks, not a write call for every line of a million-line report.
+    let mut stdout: Box<dyn Write> = if color {
+        Box::new(io::stdout().lock())
+    } else {
+        Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()))
+    };
     // Not locked for the whole run, unlike stdout: the progress bar's ticker thread writes
     // to stderr too, and would wait forever for a lock this thread held.
     let mut stderr = anstream::stderr();
     let streams = Streams {
         stdin: &mut stdin,
         stdout: &mut stdout,
+        color,
         stderr: &mut stderr,
     };
-    run_with(args, streams).into()
+    let status = run_with(args, streams);
+    // What is still buffered; a reader that has gone is no error (see `Stop::from_write`).
+    match stdout.flush().map_err(Stop::from_write) {
+        Err(Stop::Fatal(message)) => {
+            error(&mut stderr, &message);
+            Status::Error.into()
+        }
+        Ok(()) | Err(Stop::Closed) => status.into(),
+    }
 }
 
 /// Runs the command line with `args` (program name first) on `streams`.
@@ -134,8 +154,12 @@ fn clap_exit(e: &clap::Error, streams: Streams<'_>) -> Status {
         let _ = write!(streams.stderr, "{}", text.ansi());
         let _ = streams.stderr.flush();
     } else {
-        let written =
-            write!(streams.stdout, "{}", text.ansi()).and_then(|()| streams.stdout.flush());
+        let written = if streams.color {
+            write!(streams.stdout, "{}", text.ansi())
+        } else {
+            write!(streams.stdout, "{text}")
+        };
+        let written = written.and_then(|()| streams.stdout.flush());
         if let Err(e) = written
             && let Stop::Fatal(message) = Stop::from_write(e)
         {

@@ -54,6 +54,7 @@ pub(crate) fn run(args: ValidateArgs, streams: Streams<'_>) -> Status {
         streams.stdin,
         streams.stdout,
         streams.stderr,
+        streams.color,
         &progress,
         &mut tally,
     );
@@ -388,6 +389,7 @@ fn validate_all(
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
+    color: bool,
     progress: &Progress,
     tally: &mut Tally,
 ) -> Result<(), Stop> {
@@ -418,7 +420,7 @@ fn validate_all(
         Stdin::Document(bytes) => std::mem::replace(bytes, Ok(Vec::new())),
         _ => Ok(Vec::new()),
     };
-    let mut renderer = output::renderer(args.format);
+    let mut renderer = output::renderer(args.format, color);
     let outcomes: Vec<Option<Outcome>> = pool.install(|| {
         sources
             .par_iter()

@@ -13,6 +13,7 @@ fn validate(args: &[&str], stdin: &[u8]) -> (Status, String, String) {
         Streams {
             stdin: &mut &*stdin,
             stdout: &mut out,
+            color: false,
             stderr: &mut err,
         },
     );

@@ -354,6 +354,7 @@ fn run_with_takes_any_streams() {
         pushspec_cli::Streams {
             stdin: &mut stdin,
             stdout: &mut stdout,
+            color: false,
             stderr: &mut stderr,
         },
     );
@@ -391,6 +392,7 @@ fn run_with_reports_a_closed_stdout_quietly() {
         pushspec_cli::Streams {
             stdin: &mut std::io::empty(),
             stdout: &mut Closed,
+            color: false,
             stderr: &mut stderr,
         },
     );
@@ -1079,4 +1081,29 @@ fn junit_output_is_well_formed_with_one_case_per_request() {
     let names: Vec<_> = cases.iter().map(|c| c.attribute("name").unwrap()).collect();
     assert_eq!(names[1], "lines.ndjson:1");
     assert_eq!(names[9], "capture.har#2");
+}
+
+/// Styles reach stdout only when it takes colours; otherwise the text is plain, with no
+/// escape codes for a stream to strip.
+#[test]
+fn human_output_is_styled_only_for_a_terminal() {
+    let human = |color: bool| {
+        let mut stdin: &[u8] = br#"{"phone_number": 1}"#;
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let args = ["pushspec", "validate", "--endpoint", "oca.template", "-"];
+        pushspec_cli::run_with(
+            args.map(Into::into),
+            pushspec_cli::Streams {
+                stdin: &mut stdin,
+                stdout: &mut stdout,
+                color,
+                stderr: &mut stderr,
+            },
+        );
+        String::from_utf8(stdout).unwrap()
+    };
+    let (styled, plain) = (human(true), human(false));
+    assert!(styled.contains("\u{1b}["), "{styled}");
+    assert!(!plain.contains('\u{1b}'), "{plain}");
+    assert!(plain.contains("error["), "{plain}");
 }

@@ -89,7 +89,8 @@ proptest! {
             let args = ["pushspec", "validate", "--strict", "--input", kind, "--format", format, "-"];
             run_with(
                 args.iter().map(Into::into),
-                Streams { stdin: &mut input.as_bytes(), stdout: &mut out, stderr: &mut err },
+                Streams { stdin: &mut input.as_bytes(), stdout: &mut out,
+            color: false, stderr: &mut err },
             );
             for text in [out, err] {
                 let text = String::from_utf8(text).unwrap();

@@ -1,8 +1,8 @@
 //! The `human` format: one annotated source snippet per diagnostic, then a summary line.
 //!
-//! Snippets are drawn by `annotate-snippets` with its styled renderer; whether the styles
-//! reach the terminal is the writer's business (`anstream` strips them when stdout is not a
-//! terminal or `NO_COLOR` is set), so this module never asks.
+//! Snippets are drawn by `annotate-snippets`: styled when stdout takes colours, plain
+//! otherwise (decided once, by the caller, as `anstream` would: a terminal without
+//! `NO_COLOR`), so that no stream has to strip styles from every byte.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -17,11 +17,18 @@ use super::{Checked, Render, Summary};
 
 /// The human renderer. It keeps no state: every diagnostic is written as it comes.
 #[derive(Debug)]
-pub(super) struct Human;
+pub(super) struct Human {
+    /// Whether to style the text (stdout is a terminal that takes colours).
+    pub(super) color: bool,
+}
 
 impl Render for Human {
     fn render(&self, out: &mut Vec<u8>, input: &Checked<'_>) -> io::Result<()> {
-        let renderer = Renderer::styled();
+        let renderer = if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         if let Some(detected) = super::detected(input) {
             let title = Level::NOTE.primary_title(format!("{}: {detected}", input.path));
             writeln!(out, "{}\n", renderer.render(&[Group::with_title(title)]))?;

@@ -135,10 +135,10 @@ pub(crate) trait Render: Sync {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
-/// The renderer for `format`.
-pub(crate) fn renderer(format: Format) -> Box<dyn Render> {
+/// The renderer for `format`; `color` is whether stdout takes ANSI styles.
+pub(crate) fn renderer(format: Format, color: bool) -> Box<dyn Render> {
     match format {
-        Format::Human => Box::new(human::Human),
+        Format::Human => Box::new(human::Human { color }),
         Format::Json => Box::new(json::Json::default()),
         Format::Sarif => Box::new(sarif::Sarif::default()),
         Format::Github => Box::new(github::Github::default()),
