@@ -187,3 +187,26 @@ fn a_token_pasted_as_a_key_is_redacted_in_messages_and_pointers() {
         }
     }
 }
+
+/// Found by the `render` fuzz target: a message quotes a header value whole, and a value that
+/// runs on into JSON can carry a token that no model marked. The command line hides
+/// credential-looking text in every message, help line and pointer it prints.
+#[test]
+fn a_token_inside_a_quoted_header_value_is_hidden() {
+    let input = "POST https://api.smax.bot/public/bots/64a1f0c2e3b4d5a6f7081920/send\nAuthorization: Bearer smx-demo-bot-token-8840\nContent-Type: application/js\", \"one_time_notif_token\": \"otn-SECRETHEADERVALUE1\"\n\n{\"customer_fbid\": \"6029384756102938\", \"block_id\": \"64a1f0c2e3b4d5a6f7081921\"}\n";
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let (status, out, err) =
+            validate(&["--input", "http", "--format", format], input.as_bytes());
+        assert_eq!(status, Status::Problems, "{err}");
+        assert!(
+            !out.contains("SECRET") && !err.contains("SECRET"),
+            "{format}:\n{out}"
+        );
+        if format == "json" {
+            assert!(
+                out.contains("content-type"),
+                "the header is reported:\n{out}"
+            );
+        }
+    }
+}
