@@ -256,23 +256,21 @@ impl Unit {
     }
 }
 
-/// Renders each validated unit of `file`, on the worker thread that validated it;
-/// `file_source` is what the spans of a unit without its own source refer to.
-fn render(units: &mut [Unit], file: &str, file_source: &[u8], plan: &Plan, renderer: &dyn Render) {
-    for unit in units {
-        if let Unit::Checked {
-            path,
-            report,
-            source,
-            detection,
-            rendered,
-        } = unit
-        {
-            let source = source.as_deref().unwrap_or(file_source);
-            let checked = plan.checked(path, file, source, report, detection.as_ref());
-            let mut out = Vec::new();
-            *rendered = renderer.render(&mut out, &checked).map(|()| out);
-        }
+/// Renders a validated unit of `file`, on the worker thread that validated it; `file_source`
+/// is what the spans of a unit without its own source refer to.
+fn render(unit: &mut Unit, file: &str, file_source: &[u8], plan: &Plan, renderer: &dyn Render) {
+    if let Unit::Checked {
+        path,
+        report,
+        source,
+        detection,
+        rendered,
+    } = unit
+    {
+        let source = source.as_deref().unwrap_or(file_source);
+        let checked = plan.checked(path, file, source, report, detection.as_ref());
+        let mut out = Vec::new();
+        *rendered = renderer.render(&mut out, &checked).map(|()| out);
     }
 }
 
@@ -649,7 +647,9 @@ fn validate_file(
             vec![Unit::checked(file.clone(), report, detection, policy)]
         }
     };
-    render(&mut units, &file, &bytes, plan, renderer);
+    for unit in &mut units {
+        render(unit, &file, &bytes, plan, renderer);
+    }
     let shown = units
         .iter()
         .any(|u| matches!(u, Unit::Checked { report, .. } if !report.diagnostics.is_empty()));
@@ -707,12 +707,11 @@ fn ndjson(
             chunk
                 .into_par_iter()
                 .map(|(number, line)| {
-                    let mut unit = [match line {
+                    let mut unit = match line {
                         Ok(line) => ndjson_line(file, number, line, body_endpoint, plan),
                         Err(message) => Unit::Failed(message),
-                    }];
+                    };
                     render(&mut unit, file, &[], plan, renderer);
-                    let [unit] = unit;
                     unit
                 })
                 .collect()

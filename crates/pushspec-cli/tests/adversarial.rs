@@ -134,6 +134,23 @@ fn a_gzip_bomb_stops_at_the_input_limit() {
     );
 }
 
+/// Validates `input` as `kind` in every format, asserts that no `SECRET` reaches stdout or
+/// stderr, and returns each format's status and stdout.
+fn in_every_format(kind: &str, input: &str) -> Vec<(&'static str, Status, String)> {
+    ["human", "json", "sarif", "github", "junit"]
+        .into_iter()
+        .map(|format| {
+            let (status, out, err) =
+                validate(&["--input", kind, "--format", format], input.as_bytes());
+            assert!(
+                !out.contains("SECRET") && !err.contains("SECRET"),
+                "{format}:\n{out}\n{err}"
+            );
+            (format, status, out)
+        })
+        .collect()
+}
+
 /// Found by the `render` fuzz target: a `.http` request without the blank line before its
 /// body reads the JSON body as header lines, named with their quotes (`"Authorization"`), so
 /// the library marks none of them as secret; a repeated header then echoes the line. The
@@ -144,14 +161,8 @@ fn a_json_body_read_as_http_headers_keeps_its_credentials_hidden() {
     let input = format!(
         "POST https://api.smax.bot/public/bots/64a1f0c2e3b4d5a6f7081920/send\n{{\n  \"headers\": {{\n    \"Authorization\": \"Bearer {jwt}.SECRETSIG1\",\n    \"Authorization\": \"Bearer {jwt}.SECRETSIG2\",\n    \"X-Api-Key\": \"SECRETKEY\",\n    \"x-api-key\": \"SECRETKEY2\"\n  }}\n}}\n"
     );
-    for format in ["human", "json", "sarif", "github", "junit"] {
-        let (status, out, err) =
-            validate(&["--input", "http", "--format", format], input.as_bytes());
-        assert_eq!(status, Status::Problems, "{err}");
-        assert!(
-            !out.contains("SECRET") && !err.contains("SECRET"),
-            "{format}:\n{out}"
-        );
+    for (format, status, out) in in_every_format("http", &input) {
+        assert_eq!(status, Status::Problems, "{format}:\n{out}");
         if format == "human" {
             assert!(
                 out.contains("duplicate-key"),
@@ -168,15 +179,7 @@ fn a_json_body_read_as_http_headers_keeps_its_credentials_hidden() {
 #[test]
 fn a_token_pasted_as_a_key_is_redacted_in_messages_and_pointers() {
     let input = r#"{"method":"POST","url":"https://api.smax.bot/public/bots/64a1f0c2e3b4d5a6f7081920/send","headers":{"Authorization":"Bearer smx-demo-bot-token-8840"},"body":{"customer_fbid":"6029384756102938","block_id":"64a1f0c2e3b4d5a6f7081921","https://api.smax.bot/send?bot_token=SECRETPASTEDTOKEN1&x":"1"}}"#;
-    for format in ["human", "json", "sarif", "github", "junit"] {
-        let (_, out, err) = validate(
-            &["--input", "envelope", "--format", format],
-            input.as_bytes(),
-        );
-        assert!(
-            !out.contains("SECRET") && !err.contains("SECRET"),
-            "{format}:\n{out}"
-        );
+    for (format, _, out) in in_every_format("envelope", input) {
         if format == "json" {
             assert!(
                 out.contains(
@@ -194,14 +197,8 @@ fn a_token_pasted_as_a_key_is_redacted_in_messages_and_pointers() {
 #[test]
 fn a_token_inside_a_quoted_header_value_is_hidden() {
     let input = "POST https://api.smax.bot/public/bots/64a1f0c2e3b4d5a6f7081920/send\nAuthorization: Bearer smx-demo-bot-token-8840\nContent-Type: application/js\", \"one_time_notif_token\": \"otn-SECRETHEADERVALUE1\"\n\n{\"customer_fbid\": \"6029384756102938\", \"block_id\": \"64a1f0c2e3b4d5a6f7081921\"}\n";
-    for format in ["human", "json", "sarif", "github", "junit"] {
-        let (status, out, err) =
-            validate(&["--input", "http", "--format", format], input.as_bytes());
-        assert_eq!(status, Status::Problems, "{err}");
-        assert!(
-            !out.contains("SECRET") && !err.contains("SECRET"),
-            "{format}:\n{out}"
-        );
+    for (format, status, out) in in_every_format("http", input) {
+        assert_eq!(status, Status::Problems, "{format}:\n{out}");
         if format == "json" {
             assert!(
                 out.contains("content-type"),

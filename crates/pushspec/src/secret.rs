@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::check::{Check, Cx};
 use crate::diag::Path;
 use crate::json::{Node, Span};
-use crate::validate::is_secret_key;
+use crate::validate::{SECRET_KEYS, SECRET_WORDS, is_secret_key};
 
 /// A token, key or JWT. `Debug` and `Display` print `<redacted>`; only serialisation to the
 /// wire emits the value (spec §2.1).
@@ -126,19 +126,14 @@ pub fn scan(source: &[u8]) -> Vec<Span> {
 /// automaton, cheaper than trying every word of a text that holds none.
 fn may_hold_credentials(text: &[u8]) -> bool {
     static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        // The names `is_secret_key` knows, and what starts a credential without one.
+        let words = SECRET_WORDS
+            .iter()
+            .chain(&SECRET_KEYS)
+            .chain(&["bearer", "eyJ"]);
         AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build([
-                "token",
-                "secret",
-                "apikey",
-                "api_key",
-                "api-key",
-                "authorization",
-                "cookie",
-                "bearer",
-                "eyJ",
-            ])
+            .build(words)
             .ok()
     });
     // Without the automaton (it cannot fail to build), scan everything.

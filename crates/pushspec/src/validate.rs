@@ -117,30 +117,35 @@ pub(crate) fn syntax_error(e: &json::SyntaxError, at: &Path<'_>, cx: &mut Cx<'_>
     cx.emit(&catalog::REQUEST_BODY_INVALID_JSON, at, span, e.to_string());
 }
 
+/// Keys and header names that name a credential as a whole (spec §2.1, and HTTP generally).
+pub(crate) const SECRET_KEYS: [&str; 2] = ["authorization", "cookie"];
+
+/// Words that make any key holding them name a credential: `bot_token`, `X-Api-Key`,
+/// `client_secret`. Lower case; keys are compared case-insensitively.
+pub(crate) const SECRET_WORDS: [&str; 5] = ["token", "secret", "api-key", "apikey", "api_key"];
+
 /// Keys and header names that hold credentials in some vendor's API (spec §2.1), or in
-/// HTTP generally (cookies, API keys).
+/// HTTP generally (cookies, API keys): one of [`SECRET_KEYS`], or a key holding one of
+/// [`SECRET_WORDS`].
 pub(crate) fn is_secret_key(key: &str) -> bool {
     // Case-insensitive without lower-casing a copy, and one pass that tries a word only where
     // its first letter stands: this runs for every string in a request.
     let key = key.as_bytes();
-    // Every word below is at least 5 bytes long, and most keys (`url`, `type`, `text`) are
+    // Every word is at least 5 bytes long, and most keys (`url`, `type`, `text`) are
     // shorter: they are settled without a scan.
     if key.len() < 5 {
         return false;
     }
-    let at = |i: usize, word: &[u8]| {
-        key.get(i..i + word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-    };
-    key.eq_ignore_ascii_case(b"authorization")
-        || key.eq_ignore_ascii_case(b"cookie")
-        || key
-            .iter()
-            .enumerate()
-            .any(|(i, b)| match b.to_ascii_lowercase() {
-                b't' => at(i, b"token"),
-                b's' => at(i, b"secret"),
-                b'a' => at(i, b"api-key") || at(i, b"apikey") || at(i, b"api_key"),
-                _ => false,
+    SECRET_KEYS
+        .iter()
+        .any(|k| key.eq_ignore_ascii_case(k.as_bytes()))
+        || key.iter().enumerate().any(|(i, b)| {
+            let b = b.to_ascii_lowercase();
+            SECRET_WORDS.iter().any(|w| {
+                w.as_bytes().first() == Some(&b)
+                    && key
+                        .get(i..i + w.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
             })
+        })
 }

@@ -128,7 +128,7 @@ pub struct Report {
 }
 
 /// Replaces what looks like a credential in `text` ([`crate::secret::scan`]).
-fn hide_credentials(text: &mut String) {
+fn hide_credentials_in(text: &mut String) {
     // As with marked secrets, a short value (the `...` of a help line) is no credential.
     let mut found = crate::secret::scan(text.as_bytes())
         .into_iter()
@@ -183,7 +183,7 @@ impl Report {
     /// over every message, about as much again as a valid payload's findings, so it is left
     /// to the printing side; the command line calls it on every report.
     pub fn hide_credentials(&mut self) {
-        self.redact_with(hide_credentials);
+        self.redact_with(hide_credentials_in);
     }
 
     /// Replaces the text of every secret in messages, help lines and pointers with

@@ -130,58 +130,81 @@ pub fn exp(token: &str) -> Result<Option<i64>, &'static str> {
 /// A JWT payload read for its `exp` alone. Every MantaGO and OCA request carries a JWT, and
 /// reading its payload into a `serde_json::Value` allocated every key and string. This reads
 /// the same JSON through the same `serde_json` paths (`deserialize_any`, so the same syntax,
-/// string and nesting checks), keeps nothing but a top-level `exp` (the last one, as a
-/// `Value` map keeps it), and allocates nothing else.
+/// string and nesting checks: `IgnoredAny` would skip lone surrogates that `Value` rejects),
+/// keeps nothing but a top-level `exp` (the last one, as a `Value` map keeps it), and
+/// allocates nothing else.
 struct Claims {
     exp: Option<serde_json::Value>,
 }
 
 impl<'de> serde::Deserialize<'de> for Claims {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Top;
-        impl<'de> serde::de::Visitor<'de> for Top {
-            type Value = Claims;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Claims, A::Error> {
-                let mut exp = None;
-                while let Some(key) = map.next_key::<Key>()? {
-                    if key.is_exp {
-                        exp = Some(map.next_value::<serde_json::Value>()?);
-                    } else {
-                        map.next_value::<Skip>()?;
-                    }
-                }
-                Ok(Claims { exp })
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Claims, A::Error> {
-                Skip::visit_all(seq)?;
-                Ok(Claims { exp: None })
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Claims, E> {
-                Ok(Claims { exp: None })
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Claims, E> {
-                Ok(Claims { exp: None })
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Claims, E> {
-                Ok(Claims { exp: None })
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Claims, E> {
-                Ok(Claims { exp: None })
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Claims, E> {
-                Ok(Claims { exp: None })
-            }
-            fn visit_unit<E>(self) -> Result<Claims, E> {
-                Ok(Claims { exp: None })
+        let exp = d.deserialize_any(Walk { top: true })?;
+        Ok(Claims { exp })
+    }
+}
+
+/// One JSON value, walked and dropped; at the top level, an object's last `exp` is kept.
+struct Walk {
+    top: bool,
+}
+
+/// A value below the top level: walked, nothing kept.
+struct Skip;
+
+impl<'de> serde::Deserialize<'de> for Skip {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Walk { top: false })?;
+        Ok(Skip)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk {
+    type Value = Option<serde_json::Value>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut exp = None;
+        while let Some(key) = map.next_key::<Key>()? {
+            if self.top && key.is_exp {
+                exp = Some(map.next_value::<serde_json::Value>()?);
+            } else {
+                map.next_value::<Skip>()?;
             }
         }
-        d.deserialize_any(Top)
+        Ok(exp)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(None)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
     }
 }
 
@@ -202,57 +225,6 @@ impl<'de> serde::Deserialize<'de> for Key {
                 Ok(Key {
                     is_exp: key == "exp",
                 })
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// Any JSON value, checked as `serde_json::Value` would check it, and dropped.
-struct Skip;
-
-impl Skip {
-    fn visit_all<'de, A: serde::de::SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Skip {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Skip;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
-                while map.next_key::<Key>()?.is_some() {
-                    map.next_value::<Skip>()?;
-                }
-                Ok(Skip)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Skip, A::Error> {
-                Skip::visit_all(seq)?;
-                Ok(Skip)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
-                Ok(Skip)
-            }
-            fn visit_unit<E>(self) -> Result<Skip, E> {
-                Ok(Skip)
             }
         }
         d.deserialize_any(V)
