@@ -30,9 +30,9 @@ pub struct SplitUrl<'a> {
 
 /// Splits an absolute `scheme://host/path?query#fragment` URL; `None` when it is not one.
 ///
-/// This runs on every request, on short strings, so it scans bytes: every separator is
-/// ASCII, so a byte position is always a character boundary, and `str`'s searchers (built
-/// for long haystacks) cost more to set up than the whole scan.
+/// This runs on every request, so it scans bytes with `memchr`: every separator is ASCII,
+/// so a byte position is always a character boundary, and `str`'s searchers (built for long
+/// needles) cost more to set up than the whole scan.
 pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     let bytes = url.as_bytes();
     let scheme_end = (0..bytes.len()).find(|&i| bytes.get(i..i + 3) == Some(b"://".as_slice()))?;
@@ -46,7 +46,7 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     }
     let after_scheme = scheme.len() + 3;
     let rest = url.get(after_scheme..)?;
-    let host_end = find_byte(rest, |b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    let host_end = memchr::memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
     let host = rest.get(..host_end)?;
     if host.is_empty() {
         return None;
@@ -54,10 +54,10 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     let tail = rest.get(host_end..)?;
     let tail_start = after_scheme + host_end;
     // The path ends at the first `?` or `#`; the query, if any, at the next `#`.
-    let (path, query) = match find_byte(tail, |b| b == b'?' || b == b'#') {
+    let (path, query) = match memchr::memchr2(b'?', b'#', tail.as_bytes()) {
         Some(i) if tail.as_bytes().get(i) == Some(&b'?') => {
             let rest = tail.get(i + 1..)?;
-            let query = rest.get(..find_byte(rest, |b| b == b'#').unwrap_or(rest.len()))?;
+            let query = rest.get(..memchr::memchr(b'#', rest.as_bytes()).unwrap_or(rest.len()))?;
             (tail.get(..i)?, Some(query))
         }
         Some(i) => (tail.get(..i)?, None),
@@ -83,7 +83,7 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
                 continue;
             }
             let at = query_start + at;
-            let (name, value, value_offset) = match find_byte(pair, |b| b == b'=') {
+            let (name, value, value_offset) = match memchr::memchr(b'=', pair.as_bytes()) {
                 Some(i) => (pair.get(..i)?, pair.get(i + 1..)?, i + 1),
                 None => (pair, "", pair.len()),
             };
@@ -106,11 +106,6 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     })
 }
 
-/// The first byte position in `s` where `hit` holds.
-fn find_byte(s: &str, hit: impl Fn(u8) -> bool) -> Option<usize> {
-    s.bytes().position(hit)
-}
-
 /// The pieces of `s` between the ASCII byte `sep`, each with its offset in `s`, as
 /// `str::split` gives them (an empty `s` is one empty piece).
 fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> {
@@ -118,7 +113,7 @@ fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> {
     std::iter::from_fn(move || {
         let at = start?;
         let rest = s.get(at..).unwrap_or_default();
-        let (piece, next) = match find_byte(rest, |b| b == sep) {
+        let (piece, next) = match memchr::memchr(sep, rest.as_bytes()) {
             Some(i) => (rest.get(..i).unwrap_or_default(), Some(at + i + 1)),
             None => (rest, None),
         };
@@ -130,7 +125,7 @@ fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> {
 /// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte. Invalid
 /// escapes are kept as written, and invalid UTF-8 is replaced, as PHP and Node do.
 pub fn decode(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(|b| b == b'%' || b == b'+') {
+    if memchr::memchr2(b'%', b'+', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let bytes = s.as_bytes();

@@ -13,7 +13,7 @@ use crate::json::Node;
 /// The kind of placeholder `value` is, if it is one. `key` is the member name it stands
 /// under, if any.
 pub fn classify(value: &str, key: Option<&str>) -> Option<&'static str> {
-    let v = value.trim();
+    let v = trim(value);
     // This runs on every string of every request, and almost none is a placeholder: one scan
     // for a brace spares the plain ones the substring searches.
     let braced = has_brace(v.as_bytes());
@@ -52,6 +52,16 @@ pub fn classify(value: &str, key: Option<&str>) -> Option<&'static str> {
         Some("the name of its own key")
     } else {
         None
+    }
+}
+
+/// `str::trim`, settled by two byte checks for the usual value, which starts and ends with a
+/// visible ASCII character. (`trim` itself decodes characters from both ends, and this runs
+/// on every string.)
+fn trim(v: &str) -> &str {
+    match (v.as_bytes().first(), v.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => v,
+        _ => v.trim(),
     }
 }
 

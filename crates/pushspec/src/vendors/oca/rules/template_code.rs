@@ -16,7 +16,14 @@ use crate::json::Node;
 /// Checks a template id.
 pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     let Some(id) = node.as_str() else { return };
-    let problem = if id.chars().any(char::is_control) {
+    // The usual id is visible ASCII without `{` or `<`, which settles every question below
+    // in one pass over its bytes.
+    let plain = id
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'{' && b != b'<');
+    let problem = if plain {
+        None
+    } else if id.chars().any(char::is_control) {
         Some("contains a control character")
     } else if id.chars().any(char::is_whitespace) {
         Some("contains whitespace")
