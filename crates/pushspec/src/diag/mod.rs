@@ -1,12 +1,13 @@
 //! Diagnostics as data: rules, severities, single findings and the report for one input.
 
 mod pointer;
-mod position;
+pub(crate) mod position;
 
 pub use pointer::{Path, Seg, escape_token};
 pub use position::LineIndex;
 
 use std::fmt;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -277,18 +278,32 @@ impl Report {
     }
 
     fn locate_in(&mut self, source: &[u8], utf8: bool) {
+        self.locate_with(&mut position::Cursor::new(source, utf8), 0..source.len());
+    }
+
+    /// [`Report::locate`] for a report on `own`, one part of the cursor's source (a request
+    /// of a `.http` file, an entry of a HAR capture): positions are counted from where the
+    /// cursor stands, and only `own` is searched for credentials. A file of many requests is
+    /// so located in one pass, not one pass per request.
+    pub(crate) fn locate_with(&mut self, positions: &mut position::Cursor<'_>, own: Range<usize>) {
         if self.diagnostics.is_empty() {
             return;
         }
+        let source = positions.source();
         let code = crate::catalog::REQUEST_BODY_INVALID_JSON.code;
         if self.diagnostics.iter().any(|d| d.rule.code == code) {
-            self.secrets.extend(crate::secret::scan(source));
+            let start = own.start as u32;
+            let found = crate::secret::scan(source.get(own).unwrap_or_default());
+            self.secrets.extend(
+                found
+                    .into_iter()
+                    .map(|s| Span::new(start.saturating_add(s.start), start.saturating_add(s.end))),
+            );
             self.secrets.sort_unstable_by_key(|s| (s.start, s.end));
             self.secrets.dedup();
         }
         self.redact(source);
         self.diagnostics.sort_by_key(|d| d.span.start);
-        let mut positions = position::Cursor::new(source, utf8);
         for d in &mut self.diagnostics {
             let (line, column) = positions.line_col(d.span.start);
             d.line = Some(line);

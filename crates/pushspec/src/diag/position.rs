@@ -67,30 +67,47 @@ pub(crate) struct Cursor<'s> {
     /// UTF-8 exactly when it ends on a character boundary, and its characters are its bytes
     /// that do not continue one, which is far cheaper than validating it again.
     utf8: bool,
+    /// Where the cursor started: the start of a line, and that line's number. Offsets
+    /// before it are counted as that line's start.
+    origin: (usize, usize),
 }
 
 impl<'s> Cursor<'s> {
     /// A cursor at the top of `source`; `utf8` promises that `source` is valid UTF-8.
     pub(crate) fn new(source: &'s [u8], utf8: bool) -> Self {
+        Cursor::at(source, 0, 1, utf8)
+    }
+
+    /// A cursor at byte `offset` of `source`, which starts line `line`: one request of a
+    /// file of many is located from where it starts, not from the top of the file.
+    pub(crate) fn at(source: &'s [u8], offset: usize, line: usize, utf8: bool) -> Self {
+        let offset = offset.min(source.len());
         Cursor {
             source,
-            scanned: 0,
-            line: 1,
-            line_start: 0,
-            counted: 0,
+            scanned: offset,
+            line,
+            line_start: offset,
+            counted: offset,
             chars: 0,
             utf8,
+            origin: (offset, line),
         }
+    }
+
+    /// The source the cursor counts in.
+    pub(crate) fn source(&self) -> &'s [u8] {
+        self.source
     }
 
     /// The same as [`LineIndex::line_col`], in amortised time for increasing offsets.
     pub(crate) fn line_col(&mut self, offset: u32) -> (u32, u32) {
         // A line starts after each `\n`, so the line of `offset` is one more than the line
         // breaks before it; an offset past the end is on the last line.
-        let end = (offset as usize).min(self.source.len());
+        let (origin, origin_line) = self.origin;
+        let end = (offset as usize).min(self.source.len()).max(origin);
         if end < self.scanned {
-            // Going back: start again from the top.
-            *self = Cursor::new(self.source, self.utf8);
+            // Going back: start again from the origin.
+            *self = Cursor::at(self.source, origin, origin_line, self.utf8);
         }
         let fresh = self.source.get(self.scanned..end).unwrap_or_default();
         // Most inputs are one line: one `memchr` finds that out.

@@ -70,6 +70,10 @@ pub fn validate_har(
         return Err(fail(cx));
     };
     let mut out = Vec::with_capacity(entries.len());
+    // One cursor for every entry, which come in file order: each report's positions are
+    // counted on from the last one's, so a capture of many entries is read once, not once
+    // per entry. (The capture parsed, so it is valid UTF-8.)
+    let mut positions = crate::diag::position::Cursor::new(source, true);
     for (index, entry) in entries.iter().enumerate() {
         let request = entry.get("request").unwrap_or(entry);
         let url_text = request
@@ -139,7 +143,8 @@ pub fn validate_har(
             diagnostics,
             secrets,
         };
-        report.locate(source);
+        let own = entry.span.start as usize..entry.span.end as usize;
+        report.locate_with(&mut positions, own);
         out.push(HarEntry::Validated { index, report });
     }
     Ok(out)

@@ -17,12 +17,18 @@ pub(super) struct Parsed<'a> {
 }
 
 /// Parses `source`, with the headers in `arena`; `None` (with a finding) when there is no
-/// request line.
-pub(super) fn parse<'a>(source: &'a [u8], arena: &'a Arena, cx: &mut Cx<'_>) -> Option<Parsed<'a>> {
+/// request line. `source` starts at byte `offset` of its file, and spans are the file's.
+pub(super) fn parse<'a>(
+    source: &'a [u8],
+    offset: u32,
+    arena: &'a Arena,
+    cx: &mut Cx<'_>,
+) -> Option<Parsed<'a>> {
     let text = match std::str::from_utf8(source) {
         Ok(text) => text,
         Err(e) => {
-            let span = Span::new(e.valid_up_to() as u32, e.valid_up_to() as u32 + 1);
+            let at = offset.saturating_add(e.valid_up_to() as u32);
+            let span = Span::new(at, at.saturating_add(1));
             cx.emit(
                 &catalog::REQUEST_BODY_INVALID_JSON,
                 &Path::ROOT,
@@ -33,7 +39,7 @@ pub(super) fn parse<'a>(source: &'a [u8], arena: &'a Arena, cx: &mut Cx<'_>) -> 
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let base = (source.len() - text.len()) as u32;
+    let base = offset + (source.len() - text.len()) as u32;
     let mut lines = lines(text, base).peekable();
     // Skip blank lines, comments and `###` separators before the request line.
     while lines.peek().is_some_and(|(_, l)| {
@@ -92,7 +98,7 @@ pub(super) fn parse<'a>(source: &'a [u8], arena: &'a Arena, cx: &mut Cx<'_>) -> 
     }
     raw.headers = arena.alloc_slice(&headers);
     let body = body_at.and_then(|start| {
-        let rest = source.get(start as usize..)?;
+        let rest = source.get(start.checked_sub(offset)? as usize..)?;
         let rest_text = std::str::from_utf8(rest).ok()?;
         // A following request starts at `###`.
         let end = rest_text.find("\n###").map_or(rest_text.len(), |i| i + 1);

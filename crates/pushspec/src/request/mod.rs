@@ -123,7 +123,7 @@ pub fn validate_http_file(
             if chunk.iter().any(|b| !b.is_ascii_whitespace()) && has_request_line(chunk) {
                 out.push((
                     first_line,
-                    validate_http_at(source, start, end, endpoint, options),
+                    validate_http_at(source, start..end, first_line, endpoint, options),
                 ));
             }
             start = line_end + 1;
@@ -143,24 +143,20 @@ fn has_request_line(chunk: &[u8]) -> bool {
         .any(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("//"))
 }
 
-/// Validates the request in `source[start..end]`, with positions in the whole source.
+/// Validates the request in `source[own]`, which starts line `line`, with positions in the
+/// whole source. Only the request's own bytes are read: a file of many requests is
+/// validated in one pass over it.
 fn validate_http_at(
     source: &[u8],
-    start: usize,
-    end: usize,
+    own: std::ops::Range<usize>,
+    line: u32,
     endpoint: Option<&'static Endpoint>,
     options: &Options,
 ) -> Report {
-    // The bytes before the chunk are blanked, so offsets stay those of the file.
-    let mut padded: Vec<u8> = source
-        .get(..start)
-        .unwrap_or_default()
-        .iter()
-        .map(|&b| if b == b'\n' { b'\n' } else { b' ' })
-        .collect();
-    padded.extend_from_slice(source.get(start..end).unwrap_or_default());
-    let mut report = validate_http(&padded, endpoint, options);
-    report.locate(source);
+    let request = source.get(own.clone()).unwrap_or_default();
+    let mut report = check_http(request, own.start as u32, endpoint, options);
+    let mut positions = crate::diag::position::Cursor::at(source, own.start, line as usize, false);
+    report.locate_with(&mut positions, own);
     report
 }
 
@@ -171,10 +167,23 @@ pub fn validate_http(
     endpoint: Option<&'static Endpoint>,
     options: &Options,
 ) -> Report {
+    let mut report = check_http(source, 0, endpoint, options);
+    report.locate(source);
+    report
+}
+
+/// The report on one `.http` request that starts at byte `offset` of its file, not yet
+/// located.
+fn check_http(
+    source: &[u8],
+    offset: u32,
+    endpoint: Option<&'static Endpoint>,
+    options: &Options,
+) -> Report {
     Arena::with(|arena| {
         let mut cx = Cx::new(options);
-        let Some(parsed) = http::parse(source, arena, &mut cx) else {
-            return finish(cx, endpoint, source, false);
+        let Some(parsed) = http::parse(source, offset, arena, &mut cx) else {
+            return report(cx, endpoint);
         };
         let body_sent = parsed.body.is_some();
         let body = parsed
@@ -186,7 +195,7 @@ pub fn validate_http(
             ..parsed.raw
         };
         let chosen = tree::check(raw, endpoint, arena, &mut cx);
-        finish(cx, chosen.or(endpoint), source, false)
+        report(cx, chosen.or(endpoint))
     })
 }
 
@@ -225,21 +234,26 @@ pub fn validate_envelope(
     })
 }
 
-/// The report of `cx`. `parsed` says that `source` parsed as JSON, and so is valid UTF-8,
-/// which makes its columns cheaper to count.
+/// The report of `cx`, located in `source`. `parsed` says that `source` parsed as JSON, and
+/// so is valid UTF-8, which makes its columns cheaper to count.
 fn finish(cx: Cx<'_>, endpoint: Option<&'static Endpoint>, source: &[u8], parsed: bool) -> Report {
-    let (diagnostics, secrets) = cx.finish();
-    let mut report = Report {
-        endpoint: endpoint.map(|e| e.id),
-        diagnostics,
-        secrets,
-    };
+    let mut report = report(cx, endpoint);
     if parsed {
         report.locate_parsed(source);
     } else {
         report.locate(source);
     }
     report
+}
+
+/// The report of `cx`, not yet located.
+fn report(cx: Cx<'_>, endpoint: Option<&'static Endpoint>) -> Report {
+    let (diagnostics, secrets) = cx.finish();
+    Report {
+        endpoint: endpoint.map(|e| e.id),
+        diagnostics,
+        secrets,
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The request readers end to end: envelopes, `.http` files and HAR captures.
 
 use super::*;
+use crate::json::Span;
 
 const BODY: &str = r#"{"phone_number":"6281298765432","message":{"type":"template","template":{"template_code_id":"marketing:promo_lebaran","payload":[]}}}"#;
 const JWT: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZW1vIn0.ZmFrZS1zaWduYXR1cmU";
@@ -34,6 +35,55 @@ fn an_http_file_with_two_requests_reports_each_with_file_positions() {
         (phone.line, phone.pointer.as_str()),
         (Some(13), "/body/phone_number")
     );
+}
+
+/// Each request of a `.http` file is read on its own (no copy of the file before it), so its
+/// positions must still be the file's: the same as validating the request alone, shifted by
+/// the lines and bytes before it. A syntax error's credentials are looked for in its own
+/// request only.
+#[test]
+fn every_request_of_a_long_http_file_gets_the_positions_it_has_alone() {
+    let broken = format!(
+        "POST https://wa01.ocatelkom.co.id/api/v2/push/message\nAuthorization: Bearer {JWT}\nContent-Type: application/json\n\n{{\"phone_number\": \"081298765432\", \"token\": \"abcdef123456\""
+    );
+    let plain = format!(
+        "POST https://wa01.ocatelkom.co.id/api/v2/push/message\nContent-Type: application/json\n\n{}",
+        BODY.replace("6281298765432", "081298765432")
+    );
+    let requests: Vec<&str> = (0..40)
+        .map(|i| {
+            if i % 3 == 2 {
+                broken.as_str()
+            } else {
+                plain.as_str()
+            }
+        })
+        .collect();
+    let source = requests.join("\n\n###\n\n");
+    let reports = validate_http_file(source.as_bytes(), None, &Options::default());
+    assert_eq!(reports.len(), requests.len());
+    // Where each request's text starts; its chunk of the file starts a line earlier, at the
+    // blank line after `###` (the first one, at the top).
+    let (mut offset, mut line) = (0, 1);
+    for ((first_line, report), request) in reports.iter().zip(&requests) {
+        assert_eq!(*first_line, if line == 1 { 1 } else { line - 1 });
+        let alone = validate_http(request.as_bytes(), None, &Options::default());
+        assert!(!alone.diagnostics.is_empty());
+        assert_eq!(codes(report), codes(&alone));
+        for (d, a) in report.diagnostics.iter().zip(&alone.diagnostics) {
+            assert_eq!(d.span.start, a.span.start + offset);
+            assert_eq!(d.line, a.line.map(|l| l + line - 1), "{}", d.message);
+            assert_eq!(d.column, a.column);
+        }
+        let shifted: Vec<Span> = alone
+            .secrets
+            .iter()
+            .map(|s| Span::new(s.start + offset, s.end + offset))
+            .collect();
+        assert_eq!(report.secrets, shifted);
+        offset += request.len() as u32 + "\n\n###\n\n".len() as u32;
+        line += request.lines().count() as u32 + 3;
+    }
 }
 
 #[test]
