@@ -97,7 +97,11 @@ fn bench() -> Result<(), String> {
                 wall,
                 LINES as f64 / wall,
                 size as f64 / 1e6 / wall,
-                if cpus.is_nan() { "n/a".to_owned() } else { format!("{cpus:.2}") },
+                if cpus.is_nan() {
+                    "n/a".to_owned()
+                } else {
+                    format!("{cpus:.2}")
+                },
                 rss.map_or_else(
                     || "n/a".to_owned(),
                     |kib| format!("{:.1} MiB", kib as f64 / 1024.0)

@@ -742,6 +742,19 @@ fn ndjson_line(
         &plan.options,
     );
     plan.policy.apply(&mut report);
+    // A pretty-printed document read as NDJSON breaks into one syntax error a line; say why.
+    let syntax = catalog::REQUEST_BODY_INVALID_JSON.code;
+    if let Some(d) = report
+        .diagnostics
+        .iter_mut()
+        .find(|d| d.rule.code == syntax && d.help.is_none())
+    {
+        d.help = Some(
+            "NDJSON takes one whole JSON document a line; validate a pretty-printed document \
+             as a file of its own (`.json`, or `--input envelope` / `--input body`)"
+                .to_owned(),
+        );
+    }
     // Spans and columns stay those of the line; lines become the file's.
     for d in &mut report.diagnostics {
         d.line = Some(number);

@@ -125,6 +125,16 @@ fn syntax_error_human() {
     ])));
 }
 
+/// A pretty-printed envelope saved as NDJSON: each line is a broken document. The first
+/// syntax error says why and what to do instead, its pointer (the whole line) is spelled
+/// out, and the token on line 4 is still hidden.
+#[test]
+fn a_pretty_printed_document_read_as_ndjson_says_why() {
+    insta::assert_snapshot!(transcript(
+        pushspec().args(["validate", "pretty-envelope.ndjson"])
+    ));
+}
+
 #[test]
 fn stdin_is_dash() {
     let body = std::fs::read(inputs().join("syntax-error.json")).unwrap();

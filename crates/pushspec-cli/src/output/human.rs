@@ -68,11 +68,12 @@ fn render_one(renderer: &Renderer, input: &Checked<'_>, d: &Diagnostic) -> Strin
                 .path(input.file)
                 .annotation(AnnotationKind::Primary.span(excerpt.range.clone())),
         )
-        .element(
-            Level::NOTE
-                .no_name()
-                .message(format!("pointer: {}", normalize_untrusted_str(&d.pointer))),
-        );
+        .element(Level::NOTE.no_name().message(if d.pointer.is_empty() {
+            // The empty pointer is the whole input; printed bare it looks like a missing one.
+            "pointer: \"\" (the whole document)".to_owned()
+        } else {
+            format!("pointer: {}", normalize_untrusted_str(&d.pointer))
+        }));
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(normalize_untrusted_str(help)));
     }
