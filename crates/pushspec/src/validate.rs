@@ -159,8 +159,13 @@ pub(crate) fn is_secret_key(key: &str) -> bool {
             // comparison (this ran at 15 instructions a byte when every byte tried every word).
             WORD_STARTS.get(usize::from(b)) == Some(&true)
                 && SECRET_WORDS.iter().any(|w| {
-                    key.get(i..i + w.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+                    let w = w.as_bytes();
+                    // The first two letters settle most candidates before a whole comparison.
+                    w.get(1) == key.get(i + 1).map(u8::to_ascii_lowercase).as_ref()
+                        && w.first() == Some(&b.to_ascii_lowercase())
+                        && key
+                            .get(i..i + w.len())
+                            .is_some_and(|head| head.eq_ignore_ascii_case(w))
                 })
         })
 }
