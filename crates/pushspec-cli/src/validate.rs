@@ -392,95 +392,89 @@ fn validate_all(
     tally: &mut Tally,
 ) -> Result<(), Stop> {
     let plan = plan(args)?;
-    // A scoped pool: its threads are joined, and their thread-local arenas freed, before
-    // the run returns. A plain pool's threads wind down on their own after it is dropped,
-    // which a service that calls `run_with` again and again would see as memory held on.
-    rayon::ThreadPoolBuilder::new()
+    let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
-        .build_scoped(
-            |thread| thread.run(),
-            |pool| -> Result<(), Stop> {
-            let resolved = input::resolve(&args.files);
-            tally.summary.skipped += resolved.ignored;
-            let sources = resolved.sources;
-            let mut stdin = if sources.iter().any(|s| matches!(s, Ok(Source::Stdin))) {
-                read_stdin(stdin, &plan)
-            } else {
-                Stdin::Unused
-            };
-            let stdin_streamed = matches!(stdin, Stdin::Stream(_));
-            let streamed = |source: &Source| match source {
-                Source::Stdin => stdin_streamed,
-                source => is_ndjson(source, plan.kind),
-            };
+        .build()
+        .map_err(|e| Stop::Fatal(format!("cannot start {} threads: {e}", args.threads)))?;
 
-            // Everything but NDJSON is validated in parallel first; NDJSON is streamed when its
-            // turn comes to be printed.
-            // Taken rather than cloned: a large document is held once.
-            let document = match &mut stdin {
-                Stdin::Document(bytes) => std::mem::replace(bytes, Ok(Vec::new())),
-                _ => Ok(Vec::new()),
-            };
-            let mut renderer = output::renderer(args.format, color);
-            let outcomes: Vec<Option<Outcome>> = pool.install(|| {
-                sources
-                    .par_iter()
-                    .map(|source| match source {
-                        Ok(source) if streamed(source) => None,
-                        Ok(source) => {
-                            let outcome = validate_file(source, &document, &plan, &*renderer);
-                            progress.add(usize::from(outcome.read), outcome.units.len());
-                            Some(outcome)
-                        }
-                        Err(message) => Some(Outcome::failed(String::new(), message.clone())),
-                    })
-                    .collect()
-            });
+    let resolved = input::resolve(&args.files);
+    tally.summary.skipped += resolved.ignored;
+    let sources = resolved.sources;
+    let mut stdin = if sources.iter().any(|s| matches!(s, Ok(Source::Stdin))) {
+        read_stdin(stdin, &plan)
+    } else {
+        Stdin::Unused
+    };
+    let stdin_streamed = matches!(stdin, Stdin::Stream(_));
+    let streamed = |source: &Source| match source {
+        Source::Stdin => stdin_streamed,
+        source => is_ndjson(source, plan.kind),
+    };
 
-            let mut out = Printer {
-                plan: &plan,
-                renderer: &mut *renderer,
-                stdout,
-                stderr,
-                progress,
-                tally,
-            };
-            for (source, outcome) in sources.iter().zip(outcomes) {
-                match (source, outcome) {
-                    (_, Some(outcome)) => out.print(outcome)?,
-                    (Ok(source), None) => {
-                        let name = source.name();
-                        let opened = match source {
-                            Source::Stdin => match &mut stdin {
-                                Stdin::Stream(stream) => stream.take().ok_or_else(|| {
-                                    "- is named more than once; streamed standard input can be read only once"
-                                        .to_owned()
-                                }),
-                                _ => Err("- cannot be streamed".to_owned()),
-                            },
-                            Source::File(path) => input::open_file(path),
-                        };
-                        match opened {
-                            Ok(opened) => {
-                                out.tally.summary.files += 1;
-                                progress.add(1, 0);
-                                let body_endpoint = plan.body_endpoint(source);
-                                ndjson(&name, opened, body_endpoint, pool, &mut out)?;
-                            }
-                            Err(message) => out.fail(&message),
-                        }
+    // Everything but NDJSON is validated in parallel first; NDJSON is streamed when its
+    // turn comes to be printed.
+    // Taken rather than cloned: a large document is held once.
+    let document = match &mut stdin {
+        Stdin::Document(bytes) => std::mem::replace(bytes, Ok(Vec::new())),
+        _ => Ok(Vec::new()),
+    };
+    let mut renderer = output::renderer(args.format, color);
+    let outcomes: Vec<Option<Outcome>> = pool.install(|| {
+        sources
+            .par_iter()
+            .map(|source| match source {
+                Ok(source) if streamed(source) => None,
+                Ok(source) => {
+                    let outcome = validate_file(source, &document, &plan, &*renderer);
+                    progress.add(usize::from(outcome.read), outcome.units.len());
+                    Some(outcome)
+                }
+                Err(message) => Some(Outcome::failed(String::new(), message.clone())),
+            })
+            .collect()
+    });
+
+    let mut out = Printer {
+        plan: &plan,
+        renderer: &mut *renderer,
+        stdout,
+        stderr,
+        progress,
+        tally,
+    };
+    for (source, outcome) in sources.iter().zip(outcomes) {
+        match (source, outcome) {
+            (_, Some(outcome)) => out.print(outcome)?,
+            (Ok(source), None) => {
+                let name = source.name();
+                let opened = match source {
+                    Source::Stdin => match &mut stdin {
+                        Stdin::Stream(stream) => stream.take().ok_or_else(|| {
+                            "- is named more than once; streamed standard input can be read only once"
+                                .to_owned()
+                        }),
+                        _ => Err("- cannot be streamed".to_owned()),
+                    },
+                    Source::File(path) => input::open_file(path),
+                };
+                match opened {
+                    Ok(opened) => {
+                        out.tally.summary.files += 1;
+                        progress.add(1, 0);
+                        let body_endpoint = plan.body_endpoint(source);
+                        ndjson(&name, opened, body_endpoint, &pool, &mut out)?;
                     }
-                    (Err(_), None) => {}
+                    Err(message) => out.fail(&message),
                 }
             }
-            progress.finish();
-            out.renderer
-                .finish(out.stdout, &out.tally.summary)
-                .map_err(Stop::from_write)?;
-            out.stdout.flush().map_err(Stop::from_write)
-            },
-        )
-        .map_err(|e| Stop::Fatal(format!("cannot start {} threads: {e}", args.threads)))?
+            (Err(_), None) => {}
+        }
+    }
+    progress.finish();
+    out.renderer
+        .finish(out.stdout, &out.tally.summary)
+        .map_err(Stop::from_write)?;
+    out.stdout.flush().map_err(Stop::from_write)
 }
 
 /// Opens standard input and decides, once, how it is read: streamed when it is NDJSON
