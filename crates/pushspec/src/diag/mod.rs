@@ -168,6 +168,40 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     })
 }
 
+/// The unions of secrets that overlap, each made of two or more of them.
+fn overlaps(secrets: &[Span]) -> Vec<Span> {
+    // Secrets are usually recorded in document order, apart from each other: settled without
+    // a copy (this runs for every report with findings and secrets).
+    if secrets
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.end <= b.start || a == b))
+    {
+        return Vec::new();
+    }
+    let mut sorted = secrets.to_vec();
+    sorted.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut unions = Vec::new();
+    let mut current: Option<(Span, bool)> = None;
+    for s in sorted {
+        current = match current {
+            // The same span marked twice (by the model and by its key) is no overlap.
+            Some((c, joined)) if s == c => Some((c, joined)),
+            Some((c, _)) if s.start < c.end => Some((Span::new(c.start, c.end.max(s.end)), true)),
+            Some((c, joined)) => {
+                if joined {
+                    unions.push(c);
+                }
+                Some((s, false))
+            }
+            None => Some((s, false)),
+        };
+    }
+    if let Some((c, true)) = current {
+        unions.push(c);
+    }
+    unions
+}
+
 /// What stands in for a secret in messages, help lines and pointers.
 pub const REDACTED: &str = "<redacted>";
 
@@ -216,6 +250,7 @@ impl Report {
         let mut texts: Vec<&str> = self
             .secrets
             .iter()
+            .chain(&overlaps(&self.secrets))
             .filter_map(|s| source.get(s.start as usize..s.end as usize))
             // A whole JSON string is a value that a model or its key marked, and no rule
             // quotes such a value (the property and fuzz oracles check it). Secrets inside
@@ -229,7 +264,11 @@ impl Report {
         if texts.is_empty() {
             return;
         }
-        texts.sort_unstable();
+        // Longest first: secrets can overlap (a token, and a credential-looking part of the
+        // key that holds it), and replacing a shorter one first would cut the longer one's
+        // text apart and leave its rest in the message. For the same reason the union of
+        // overlapping secrets is a secret of its own, and the longest of all.
+        texts.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         texts.dedup();
         // A report has a few secrets and a few findings: plain substring searches beat
         // building an automaton, which costs more than validating the payload. Many of both
@@ -242,7 +281,10 @@ impl Report {
                     }
                 }
             });
-        } else if let Ok(secrets) = aho_corasick::AhoCorasick::new(&texts) {
+        } else if let Ok(secrets) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&texts)
+        {
             let with = vec![REDACTED; texts.len()];
             self.redact_with(|text: &mut String| {
                 if secrets.is_match(text.as_str()) {
@@ -314,6 +356,25 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn overlapping_secrets_also_count_as_their_union() {
+        use crate::json::Span;
+        let spans = [
+            Span::new(10, 20),
+            Span::new(0, 4),
+            Span::new(15, 30),
+            Span::new(3, 5),
+            Span::new(40, 50),
+            Span::new(29, 31),
+        ];
+        assert_eq!(
+            super::overlaps(&spans),
+            [Span::new(0, 5), Span::new(10, 31)]
+        );
+        assert!(super::overlaps(&[Span::new(0, 4), Span::new(4, 8)]).is_empty());
+        assert!(super::overlaps(&[Span::new(4, 8), Span::new(0, 4), Span::new(4, 8)]).is_empty());
+    }
+
     #[test]
     fn contains_agrees_with_a_plain_search() {
         let long = "ab".repeat(300);
