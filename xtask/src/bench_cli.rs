@@ -142,22 +142,21 @@ fn bench() -> Result<(), String> {
     let baseline = median_wall(Path::new("/bin/true"), &[]).ok();
     println!(
         "startup: one small file, median of {STARTUP_RUNS}: {:.2} ms   target < 10 ms{}",
-        startup.as_secs_f64() * 1e3,
+        startup * 1e3,
         baseline.map_or_else(String::new, |b| format!(
             "   (/bin/true: {:.2} ms)",
-            b.as_secs_f64() * 1e3
+            b * 1e3
         ))
     );
     Ok(())
 }
 
-/// The median wall time of [`STARTUP_RUNS`] runs of `binary args`.
-fn median_wall(binary: &Path, args: &[&str]) -> Result<Duration, String> {
-    let mut walls: Vec<Duration> = (0..STARTUP_RUNS)
-        .map(|_| timed(binary, args).map(|t| t.wall))
+/// The median wall time, in seconds, of [`STARTUP_RUNS`] runs of `binary args`.
+fn median_wall(binary: &Path, args: &[&str]) -> Result<f64, String> {
+    let walls: Vec<f64> = (0..STARTUP_RUNS)
+        .map(|_| timed(binary, args).map(|t| t.wall.as_secs_f64()))
         .collect::<Result<_, _>>()?;
-    walls.sort();
-    Ok(walls[STARTUP_RUNS / 2])
+    Ok(median(walls.into_iter()))
 }
 
 fn path_str(path: &Path) -> Result<&str, String> {
@@ -238,7 +237,7 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
 /// time is installed, the child's CPU time and peak RSS.
 fn timed(binary: &Path, args: &[&str]) -> Result<Timing, String> {
     let gnu_time = Path::new("/usr/bin/time");
-    let measures = corpus::dir().join("bench-cli.rss");
+    let measures = corpus::dir().join("bench-cli.time");
     let mut command = if gnu_time.exists() {
         let mut c = Command::new(gnu_time);
         c.arg("-f")

@@ -180,24 +180,27 @@ fn overlaps(secrets: &[Span]) -> Vec<Span> {
     }
     let mut sorted = secrets.to_vec();
     sorted.sort_unstable_by_key(|s| (s.start, s.end));
+    // The same span marked twice (by the model and by its key) is no overlap.
+    sorted.dedup();
     let mut unions = Vec::new();
-    let mut current: Option<(Span, bool)> = None;
-    for s in sorted {
-        current = match current {
-            // The same span marked twice (by the model and by its key) is no overlap.
-            Some((c, joined)) if s == c => Some((c, joined)),
-            Some((c, _)) if s.start < c.end => Some((Span::new(c.start, c.end.max(s.end)), true)),
-            Some((c, joined)) => {
-                if joined {
-                    unions.push(c);
-                }
-                Some((s, false))
+    let mut spans = sorted.into_iter();
+    let Some(mut current) = spans.next() else {
+        return unions;
+    };
+    let mut joined = false;
+    for s in spans {
+        if s.start < current.end {
+            current.end = current.end.max(s.end);
+            joined = true;
+        } else {
+            if joined {
+                unions.push(current);
             }
-            None => Some((s, false)),
-        };
+            (current, joined) = (s, false);
+        }
     }
-    if let Some((c, true)) = current {
-        unions.push(c);
+    if joined {
+        unions.push(current);
     }
     unions
 }
