@@ -91,7 +91,7 @@ impl<'o> Cx<'o> {
         rule: &'static Rule,
         at: &Path<'_>,
         span: Span,
-        message: impl Into<String>,
+        message: impl std::fmt::Display,
     ) -> &mut Diagnostic {
         let diagnostic = Diagnostic {
             rule,
@@ -100,7 +100,7 @@ impl<'o> Cx<'o> {
             span,
             line: None,
             column: None,
-            message: message.into(),
+            message: crate::diag::text(message),
             help: None,
         };
         self.diagnostics.push(diagnostic);
@@ -123,6 +123,11 @@ impl<'o> Cx<'o> {
     /// Records that the input holds a secret at `span` (a token, key or JWT), so every
     /// output that echoes the input can redact it (spec §2.1).
     pub fn secret(&mut self, span: Span) {
+        // A request usually marks a handful (a header, the same value again as a string under
+        // a credential key, a query token): room for them in one allocation, not three.
+        if self.secrets.capacity() == 0 {
+            self.secrets.reserve(8);
+        }
         self.secrets.push(span);
     }
 
@@ -165,6 +170,26 @@ impl std::fmt::Display for Described<'_> {
             Some(crate::diag::Seg::Index(i)) => write!(f, "item {i}"),
             None => f.write_str("the body"),
         }
+    }
+}
+
+/// Names written into a message as `` `a`, `b`, `c` ``, straight from where they are,
+/// without a `String` per name and a `Vec` to join them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quoted<I>(pub(crate) I);
+
+impl<'n, I> std::fmt::Display for Quoted<I>
+where
+    I: Iterator<Item = &'n str> + Clone,
+{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, name) in self.0.clone().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{name}`")?;
+        }
+        Ok(())
     }
 }
 

@@ -51,13 +51,23 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
             // for large ones, so that a million-key object stays linear. The set is only made
             // for those: making one seeds its hasher, which small objects need not pay for.
             let mut seen = (members.len() > 16).then(std::collections::HashSet::new);
+            // Before a scan, one bit per key (from its length and last byte) rules out most
+            // repeats: a key whose bit no earlier key set cannot repeat one. Without it, every
+            // member compared itself with every earlier one.
+            let mut bits = 0u64;
             for (i, m) in members.iter().enumerate() {
                 let repeated = match &mut seen {
-                    None => members
-                        .get(..i)
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|e: &Member<'_>| e.key == m.key),
+                    None => {
+                        let bit = key_bit(m.key);
+                        let maybe = bits & bit != 0;
+                        bits |= bit;
+                        maybe
+                            && members
+                                .get(..i)
+                                .unwrap_or_default()
+                                .iter()
+                                .any(|e: &Member<'_>| e.key == m.key)
+                    }
                     Some(seen) => !seen.insert(m.key),
                 };
                 if repeated {
@@ -65,11 +75,15 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
                         &catalog::REQUEST_BODY_DUPLICATE_KEY,
                         &at.key(m.key),
                         m.key_span,
-                        format!("key `{}` appears more than once in this object", m.key),
+                        format_args!("key `{}` appears more than once in this object", m.key),
                     )
                     .help("servers keep only one of the values (most keep the last); remove the others");
                 }
-                if m.key.bytes().any(|b| matches!(b, b'=' | b':')) && is_secret_key(m.key) {
+                // A key that assigns a credential is longer than any credential word.
+                if m.key.len() > 5
+                    && m.key.bytes().any(|b| matches!(b, b'=' | b':'))
+                    && is_secret_key(m.key)
+                {
                     secret_in_key(m, cx);
                 }
                 every_value(&m.value, Some(m.key), &at.key(m.key), cx);
@@ -90,6 +104,16 @@ pub(crate) fn every_value(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx:
         }
         _ => {}
     }
+}
+
+/// One of 64 bits for `key`, the same for equal keys: from its length and its last byte,
+/// which tell most keys of one object apart (`type`, `text` and `template` differ in both).
+fn key_bit(key: &str) -> u64 {
+    let last = key.as_bytes().last().copied().unwrap_or(0);
+    1 << ((key.len() as u32)
+        .wrapping_mul(7)
+        .wrapping_add(u32::from(last))
+        % 64)
 }
 
 /// A key that names a credential and assigns it (a URL with `?token=...` pasted where a key

@@ -24,6 +24,9 @@ pub struct Arena {
 /// A growable vector in an arena.
 pub(crate) type Scratch<'a, T> = bumpalo::collections::Vec<'a, T>;
 
+/// A growable string in an arena.
+pub(crate) type ScratchText<'a> = bumpalo::collections::String<'a>;
+
 thread_local! {
     /// The arena [`Arena::with`] lends out, kept between calls so that validating payload
     /// after payload reuses one chunk instead of allocating fresh ones each time.
@@ -59,9 +62,25 @@ impl Arena {
         Scratch::with_capacity_in(capacity, &self.bump)
     }
 
+    /// An empty string in the arena with room for `capacity` bytes: text being decoded.
+    pub(crate) fn text(&self, capacity: usize) -> ScratchText<'_> {
+        ScratchText::with_capacity_in(capacity, &self.bump)
+    }
+
     /// Copies `s` into the arena.
     pub fn alloc_str(&self, s: &str) -> &str {
         self.bump.alloc_str(s)
+    }
+
+    /// `s` in ASCII lower case: `s` itself when it has no upper-case letter, else a copy in the
+    /// arena (header names are compared lower-cased, and most are written `Content-Type`).
+    pub fn lowercase<'a>(&'a self, s: &'a str) -> &'a str {
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return s;
+        }
+        let copy = self.bump.alloc_str(s);
+        copy.make_ascii_lowercase();
+        copy
     }
 
     /// Copies `items` into the arena, as one slice.

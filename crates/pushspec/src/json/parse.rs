@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use super::arena::Scratch;
+use super::arena::{Scratch, ScratchText};
 use super::{Arena, Member, Node, Number, Span, Value};
 
 /// Bounds on what one input may hold.
@@ -314,7 +314,6 @@ pub fn parse<'a>(
         pos,
         limits,
         arena,
-        unescaped: String::new(),
     }
     .document()
 }
@@ -351,8 +350,6 @@ struct Parser<'a, 'l> {
     limits: &'l Limits,
     /// Where the tree's containers and unescaped strings go.
     arena: &'a Arena,
-    /// Scratch for unescaping one string, reused for every string with escapes.
-    unescaped: String,
 }
 
 /// Moves `scratch[base..]` (the children of the container that just closed) into the arena.
@@ -755,8 +752,9 @@ impl<'a> Parser<'a, '_> {
         let out = match self.bytes.get(i) {
             Some(b'"') => self.slice(body, i)?,
             Some(b'\\') => {
-                let mut out = std::mem::take(&mut self.unescaped);
-                out.clear();
+                // Unescaped straight into the arena, where the text stays: no buffer on the
+                // heap, and no copy at the end.
+                let mut out = self.arena.text(i - body + 16);
                 out.push_str(self.slice(body, i)?);
                 loop {
                     i = self.escape(i, &mut out)?;
@@ -770,9 +768,7 @@ impl<'a> Parser<'a, '_> {
                         None => return Err(self.eof()),
                     }
                 }
-                let text = self.arena.alloc_str(&out);
-                self.unescaped = out;
-                text
+                out.into_bump_str()
             }
             Some(&byte) => return Err(self.control(byte, i)),
             None => return Err(self.eof()),
@@ -820,7 +816,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// Decodes the escape whose backslash is at `at` into `out`; returns the index after it.
-    fn escape(&self, at: usize, out: &mut String) -> Result<usize, SyntaxError> {
+    fn escape(&self, at: usize, out: &mut ScratchText<'a>) -> Result<usize, SyntaxError> {
         let c = match self.bytes.get(at + 1) {
             None => return Err(self.eof()),
             Some(b'"') => '"',

@@ -53,7 +53,7 @@ pub(super) fn read<'a>(root: Node<'a>, arena: &'a Arena, cx: &mut Cx<'_>) -> Opt
                     &catalog::COMMON_FIELD_UNKNOWN,
                     &at,
                     m.key_span,
-                    format!("`{other}` is not part of a request envelope"),
+                    format_args!("`{other}` is not part of a request envelope"),
                 )
                 .help(
                     "an envelope has `method`, `url` (with the query string), `headers` and `body`",
@@ -82,31 +82,29 @@ fn headers<'a>(
     match node.value {
         Value::Object(members) => members,
         Value::Array(items) => {
-            let headers: Vec<Member<'a>> = items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| {
-                    let name = item
-                        .get("name")
-                        .and_then(|n| n.as_str().map(|s| (s, n.span)));
-                    match (name, item.get("value")) {
-                        (Some((name, key_span)), Some(value)) => Some(Member {
-                            key: name,
-                            key_span,
-                            value: *value,
-                        }),
-                        _ => {
-                            cx.wrong_type(
-                                &at.index(i),
-                                item,
-                                "a header `{\"name\": ..., \"value\": ...}`",
-                            );
-                            None
-                        }
+            // Collected in the arena, where the headers stay with the rest of the tree.
+            let mut headers = arena.scratch(items.len());
+            headers.extend(items.iter().enumerate().filter_map(|(i, item)| {
+                let name = item
+                    .get("name")
+                    .and_then(|n| n.as_str().map(|s| (s, n.span)));
+                match (name, item.get("value")) {
+                    (Some((name, key_span)), Some(value)) => Some(Member {
+                        key: name,
+                        key_span,
+                        value: *value,
+                    }),
+                    _ => {
+                        cx.wrong_type(
+                            &at.index(i),
+                            item,
+                            "a header `{\"name\": ..., \"value\": ...}`",
+                        );
+                        None
                     }
-                })
-                .collect();
-            arena.alloc_slice(&headers)
+                }
+            }));
+            headers.into_bump_slice()
         }
         _ => {
             cx.wrong_type(at, &node, "an object of header names and values");

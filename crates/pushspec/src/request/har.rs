@@ -80,7 +80,7 @@ pub fn validate_har(
             .get("url")
             .and_then(Node::as_str)
             .unwrap_or_default();
-        let matched = url::split(url_text.trim())
+        let matched = url::split(url_text.trim(), arena)
             .as_ref()
             .and_then(matching::find);
         if forced.is_none() && matched.is_none() {

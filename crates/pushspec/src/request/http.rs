@@ -33,7 +33,7 @@ pub(super) fn parse<'a>(
                 &catalog::REQUEST_BODY_INVALID_JSON,
                 &Path::ROOT,
                 span,
-                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                format_args!("invalid UTF-8 at byte {}", e.valid_up_to()),
             );
             return None;
         }

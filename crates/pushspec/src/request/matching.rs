@@ -2,18 +2,16 @@
 //! against each endpoint's URL template, where `{NAME}` matches one path segment and
 //! `{API_HOST}` any host; the query string is ignored.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::url::{Piece, SplitUrl};
 use crate::endpoint::Endpoint;
 
-/// The path parameters a template captures: `(name, segment)`.
-pub type Captures<'u, 'a> = Vec<(&'static str, &'u Piece<'a>)>;
-
 /// An endpoint's URL template, taken apart once: every request is matched against every
 /// template until one fits, so splitting the template strings per request cost more than
 /// the rest of the URL handling together.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Template {
     scheme: &'static str,
     /// `None` for a `{PARAM}` host, which matches any host.
@@ -53,21 +51,8 @@ impl Template {
             && self
                 .segments
                 .iter()
-                .zip(&url.segments)
-                .all(|(t, seg)| t.is_err() || *t == Ok(&*seg.text))
-    }
-
-    fn capture<'u, 'a>(&self, url: &'u SplitUrl<'a>) -> Option<Captures<'u, 'a>> {
-        if !self.matches(url) {
-            return None;
-        }
-        Some(
-            self.segments
-                .iter()
-                .zip(&url.segments)
-                .filter_map(|(t, seg)| t.err().map(|name| (name, seg)))
-                .collect(),
-        )
+                .zip(url.segments)
+                .all(|(t, seg)| t.is_err() || *t == Ok(seg.text))
     }
 }
 
@@ -79,19 +64,31 @@ static TEMPLATES: LazyLock<Vec<Option<Template>>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Matches `url` against `endpoint`'s template; the captured path parameters on success.
-pub fn capture<'u, 'a>(endpoint: &Endpoint, url: &'u SplitUrl<'a>) -> Option<Captures<'u, 'a>> {
+/// Matches `url` against `endpoint`'s template; on success, the captured path parameters,
+/// `(name, segment)`, in order. Nothing is collected: this runs on every request.
+pub fn capture<'a>(
+    endpoint: &Endpoint,
+    url: &SplitUrl<'a>,
+) -> Option<impl Iterator<Item = (&'static str, Piece<'a>)> + use<'a>> {
     let known = crate::endpoint::ALL
         .iter()
         // By URL, not by address: the catalogue's endpoints are constants, and a constant
         // need not keep one address. The template depends on the URL alone.
         .position(|e| e.url == endpoint.url)
         .and_then(|i| TEMPLATES.get(i));
-    match known {
-        Some(template) => template.as_ref()?.capture(url),
+    let template = match known {
+        Some(template) => Cow::Borrowed(template.as_ref()?),
         // An endpoint outside the catalogue (a caller's own) is taken apart on the spot.
-        None => Template::parse(endpoint.url)?.capture(url),
+        None => Cow::Owned(Template::parse(endpoint.url)?),
+    };
+    if !template.matches(url) {
+        return None;
     }
+    let segments = url.segments;
+    Some((0..segments.len()).filter_map(move |i| {
+        let name = template.segments.get(i)?.err()?;
+        Some((name, *segments.get(i)?))
+    }))
 }
 
 /// The endpoint whose template matches `url`, if exactly one does.
@@ -171,8 +168,9 @@ mod tests {
                 "https://wa01.ocatelkom.co.id/api/v2/push/message",
             ),
         ];
+        let arena = crate::json::Arena::new();
         for (id, url) in examples {
-            let split = split(url).unwrap();
+            let split = split(url, &arena).unwrap();
             let matched: Vec<&str> = crate::endpoint::ALL
                 .iter()
                 .filter(|e| capture(e, &split).is_some())
@@ -184,13 +182,16 @@ mod tests {
 
     #[test]
     fn captures_path_parameters_by_template_name() {
-        let url =
-            split("https://ahachat.com/api/bots/20481234/users/7712345678901234/send").unwrap();
+        let arena = crate::json::Arena::new();
+        let url = split(
+            "https://ahachat.com/api/bots/20481234/users/7712345678901234/send",
+            &arena,
+        )
+        .unwrap();
         let ep = crate::endpoint::find("ahachat.send-by-user").unwrap();
         let caps: Vec<(&str, &str)> = capture(ep, &url)
             .unwrap()
-            .into_iter()
-            .map(|(n, p)| (n, &*p.text))
+            .map(|(n, p)| (n, p.text))
             .collect();
         assert_eq!(
             caps,
@@ -200,7 +201,7 @@ mod tests {
         assert!(
             capture(
                 ep,
-                &split("http://ahachat.com/api/bots/1/users/2/send").unwrap()
+                &split("http://ahachat.com/api/bots/1/users/2/send", &arena).unwrap()
             )
             .is_none()
         );

@@ -1,8 +1,6 @@
 //! Builds the request tree `{method, url, path, query, headers, body}` from a raw request
 //! and checks it: the method, the URL, the endpoint, then the endpoint's request model.
 
-use std::borrow::Cow;
-
 use super::{matching, url};
 use crate::catalog;
 use crate::check::Cx;
@@ -50,7 +48,7 @@ pub(super) fn check<'a>(
                 &catalog::REQUEST_METHOD_POST,
                 &method_at,
                 span,
-                format!("the method is `{other}`; every push endpoint takes `POST`"),
+                format_args!("the method is `{other}`; every push endpoint takes `POST`"),
             )
             .help("send the request with `POST`");
         }
@@ -80,7 +78,7 @@ pub(super) fn check<'a>(
         .help("remove the spaces or line breaks around the URL");
     }
     let lead = url_text.len() - url_text.trim_start().len();
-    let split = url::split(trimmed);
+    let split = url::split(trimmed, arena);
     if split.is_none()
         && let Some(node) = url_node
     {
@@ -100,9 +98,9 @@ pub(super) fn check<'a>(
                 &catalog::REQUEST_URL_ENDPOINT,
                 &url_at,
                 span,
-                format!("the URL is `{}`'s, not `{}`'s", m.id, f.id),
+                format_args!("the URL is `{}`'s, not `{}`'s", m.id, f.id),
             )
-            .help(format!(
+            .help(format_args!(
                 "validate it as `{}`, or fix the URL (`{}`)",
                 m.id, f.url
             ));
@@ -113,9 +111,9 @@ pub(super) fn check<'a>(
                 &catalog::REQUEST_URL_ENDPOINT,
                 &url_at,
                 span,
-                format!("the URL does not match `{}`", f.id),
+                format_args!("the URL does not match `{}`", f.id),
             )
-            .help(format!("the endpoint's URL is `{}`", f.url));
+            .help(format_args!("the endpoint's URL is `{}`", f.url));
         }
         (None, None, Some(s)) => {
             let span = url_node.map_or(Span::default(), |n| n.span);
@@ -123,7 +121,7 @@ pub(super) fn check<'a>(
                 &catalog::REQUEST_URL_ENDPOINT,
                 &url_at,
                 span,
-                format!(
+                format_args!(
                     "the URL (host `{}`) matches no endpoint pushspec knows",
                     s.host
                 ),
@@ -143,36 +141,24 @@ pub(super) fn check<'a>(
     // no `malloc` per request for them.
     let mut path = arena.scratch(4);
     if let (Some(e), Some(s)) = (endpoint, &split) {
-        for (name, piece) in matching::capture(e, s).unwrap_or_default() {
+        for (name, piece) in matching::capture(e, s).into_iter().flatten() {
             let span = piece_span(piece.range);
-            path.push(member(
-                name,
-                span,
-                Value::String(keep(arena, &piece.text)),
-                span,
-            ));
+            path.push(member(name, span, Value::String(piece.text), span));
         }
     }
-    let mut query = arena.scratch(split.as_ref().map_or(0, |s| s.query.len()));
-    for (name, value) in split
-        .as_ref()
-        .map(|s| s.query.as_slice())
-        .unwrap_or_default()
-    {
-        query.push(member(
-            keep(arena, &name.text),
-            piece_span(name.range),
-            Value::String(keep(arena, &value.text)),
-            piece_span(value.range),
-        ));
-    }
-    let headers = arena.alloc_iter(raw.headers.iter().map(|m| {
-        let key = if m.key.bytes().any(|b| b.is_ascii_uppercase()) {
-            arena.alloc_str(&m.key.to_ascii_lowercase())
-        } else {
-            m.key
-        };
-        Member { key, ..*m }
+    let query = arena.alloc_iter(split.map(|s| s.query).unwrap_or_default().iter().map(
+        |(name, value)| {
+            member(
+                name.text,
+                piece_span(name.range),
+                Value::String(value.text),
+                piece_span(value.range),
+            )
+        },
+    ));
+    let headers = arena.alloc_iter(raw.headers.iter().map(|m| Member {
+        key: arena.lowercase(m.key),
+        ..*m
     }));
     // Every `Authorization` value is a secret, whatever the endpoint (spec §2.1).
     for h in headers.iter().filter(|h| h.key == "authorization") {
@@ -192,12 +178,7 @@ pub(super) fn check<'a>(
         Value::Object(path.into_bump_slice()),
         url_span,
     ));
-    members.push(member(
-        "query",
-        url_span,
-        Value::Object(query.into_bump_slice()),
-        url_span,
-    ));
+    members.push(member("query", url_span, Value::Object(query), url_span));
     let headers_span = headers.first().map_or(url_span, |h| h.key_span);
     members.push(member(
         "headers",
@@ -266,14 +247,6 @@ pub(super) fn respan<'a>(node: &Node<'a>, arena: &'a Arena, f: &impl Fn(Span) ->
     Node {
         value,
         span: f(node.span),
-    }
-}
-
-/// A URL piece as arena text: borrowed as it is, or copied in when percent-decoding changed it.
-fn keep<'a>(arena: &'a Arena, text: &Cow<'a, str>) -> &'a str {
-    match text {
-        Cow::Borrowed(s) => s,
-        Cow::Owned(s) => arena.alloc_str(s),
     }
 }
 

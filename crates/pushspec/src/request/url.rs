@@ -3,37 +3,51 @@
 //!
 //! Query strings decode as `application/x-www-form-urlencoded` (UTF-8, `+` is a space), the
 //! way the vendors' PHP and Node servers read them (spec §0).
+//!
+//! Everything a split needs lives in the caller's [`Arena`], next to the request tree that
+//! it feeds: splitting a URL does no `malloc`, as it runs on every request.
 
-use std::borrow::Cow;
+use crate::json::Arena;
 
 /// A piece of the URL and where it starts in the URL text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Piece<'a> {
-    /// The text, decoded where the part is decoded (query names and values).
-    pub text: Cow<'a, str>,
+    /// The text, decoded where the part is decoded (query names and values): borrowed from
+    /// the URL, or decoded into the arena.
+    pub text: &'a str,
     /// Byte range in the URL text, as written.
     pub range: (usize, usize),
 }
 
 /// A URL, split.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SplitUrl<'a> {
     /// The scheme, as written.
     pub scheme: &'a str,
     /// The host (and port), as written.
     pub host: &'a str,
     /// The path segments after the host, not decoded (templates match raw segments).
-    pub segments: Vec<Piece<'a>>,
+    pub segments: &'a [Piece<'a>],
     /// The query parameters in order, names and values decoded.
-    pub query: Vec<(Piece<'a>, Piece<'a>)>,
+    pub query: &'a [(Piece<'a>, Piece<'a>)],
 }
 
 /// Splits an absolute `scheme://host/path?query#fragment` URL; `None` when it is not one.
+/// The pieces and any decoded text are kept in `arena`.
 ///
 /// This runs on every request, so it scans bytes with `memchr`: every separator is ASCII,
 /// so a byte position is always a character boundary, and `str`'s searchers (built for long
 /// needles) cost more to set up than the whole scan.
-pub fn split(url: &str) -> Option<SplitUrl<'_>> {
+///
+/// ```
+/// use pushspec::{json::Arena, request::url::split};
+///
+/// let arena = Arena::new();
+/// let url = split("https://api.example.com/bots/7/send?name=a%20b", &arena).unwrap();
+/// assert_eq!(url.segments[1].text, "7");
+/// assert_eq!((url.query[0].0.text, url.query[0].1.text), ("name", "a b"));
+/// ```
+pub fn split<'a>(url: &'a str, arena: &'a Arena) -> Option<SplitUrl<'a>> {
     let bytes = url.as_bytes();
     let scheme_end = (0..bytes.len()).find(|&i| bytes.get(i..i + 3) == Some(b"://".as_slice()))?;
     let scheme = url.get(..scheme_end)?;
@@ -63,19 +77,19 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
         Some(i) => (tail.get(..i)?, None),
         None => (tail, None),
     };
-    // Room for the usual number of pieces, so that each vector is one allocation.
-    let mut segments = Vec::with_capacity(8);
+    // Room for the usual number of pieces, so that each vector is one bump.
+    let mut segments = arena.scratch(8);
     for (i, (at, seg)) in pieces(path, b'/').enumerate() {
         // The text before the first `/` is empty (the path starts with `/`).
         if i > 0 && !seg.is_empty() {
             let at = tail_start + at;
             segments.push(Piece {
-                text: Cow::Borrowed(seg),
+                text: seg,
                 range: (at, at + seg.len()),
             });
         }
     }
-    let mut params = Vec::with_capacity(if query.is_some() { 8 } else { 0 });
+    let mut params = arena.scratch(if query.is_some() { 8 } else { 0 });
     if let Some(query) = query {
         let query_start = tail_start + path.len() + 1;
         for (at, pair) in pieces(query, b'&') {
@@ -88,11 +102,11 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
                 None => (pair, "", pair.len()),
             };
             let name = Piece {
-                text: decode(name),
+                text: decode(name, arena),
                 range: (at, at + name.len()),
             };
             let value = Piece {
-                text: decode(value),
+                text: decode(value, arena),
                 range: (at + value_offset, at + value_offset + value.len()),
             };
             params.push((name, value));
@@ -101,8 +115,8 @@ pub fn split(url: &str) -> Option<SplitUrl<'_>> {
     Some(SplitUrl {
         scheme,
         host,
-        segments,
-        query: params,
+        segments: segments.into_bump_slice(),
+        query: params.into_bump_slice(),
     })
 }
 
@@ -123,13 +137,14 @@ fn pieces(s: &str, sep: u8) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Decodes `application/x-www-form-urlencoded` text: `+` is a space, `%XX` a byte. Invalid
-/// escapes are kept as written, and invalid UTF-8 is replaced, as PHP and Node do.
-pub fn decode(s: &str) -> Cow<'_, str> {
+/// escapes are kept as written, and invalid UTF-8 is replaced, as PHP and Node do. Text with
+/// nothing to decode is returned as it is; decoded text is written into `arena`.
+pub fn decode<'a>(s: &'a str, arena: &'a Arena) -> &'a str {
     if memchr::memchr2(b'%', b'+', s.as_bytes()).is_none() {
-        return Cow::Borrowed(s);
+        return s;
     }
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = arena.scratch(bytes.len());
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -148,11 +163,12 @@ pub fn decode(s: &str) -> Cow<'_, str> {
         }
         i += 1;
     }
-    // Valid UTF-8 (the usual case) keeps its buffer; `from_utf8_lossy` would copy it.
-    Cow::Owned(
-        String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-    )
+    let out = out.into_bump_slice();
+    match std::str::from_utf8(out) {
+        Ok(text) => text,
+        // Rare: the replacement characters make it another text, copied in once more.
+        Err(_) => arena.alloc_str(&String::from_utf8_lossy(out)),
+    }
 }
 
 /// Encodes a query name or value so that [`decode`] gives it back: unreserved characters as
@@ -185,13 +201,14 @@ mod tests {
     #[test]
     fn splits_and_decodes_with_offsets() {
         let url = "https://ahachat.com/api/bots/20481234/phones/send?ahachat_block_name=order%20shipped&phone=+84912345678&flag";
-        let u = split(url).unwrap();
+        let arena = Arena::new();
+        let u = split(url, &arena).unwrap();
         assert_eq!((u.scheme, u.host), ("https", "ahachat.com"));
-        let segs: Vec<&str> = u.segments.iter().map(|p| &*p.text).collect();
+        let segs: Vec<&str> = u.segments.iter().map(|p| p.text).collect();
         assert_eq!(segs, ["api", "bots", "20481234", "phones", "send"]);
         let (r0, r1) = u.segments[2].range;
         assert_eq!(&url[r0..r1], "20481234");
-        let q: Vec<(&str, &str)> = u.query.iter().map(|(n, v)| (&*n.text, &*v.text)).collect();
+        let q: Vec<(&str, &str)> = u.query.iter().map(|(n, v)| (n.text, v.text)).collect();
         assert_eq!(
             q,
             [
@@ -217,22 +234,26 @@ mod tests {
 
     #[test]
     fn rejects_relative_urls() {
-        assert!(split("/api/v1/message/push").is_none());
-        assert!(split("https:///x").is_none());
-        assert!(split("mantago.cc/api").is_none());
+        let arena = Arena::new();
+        assert!(split("/api/v1/message/push", &arena).is_none());
+        assert!(split("https:///x", &arena).is_none());
+        assert!(split("mantago.cc/api", &arena).is_none());
     }
 
     #[test]
     fn decoding_matches_encoding() {
+        let arena = Arena::new();
         for s in [
             "+84 912 345 678",
             "order shipped",
             "Đơn hàng #1024 & 50%",
             "a=b",
         ] {
-            assert_eq!(decode(&encode(s)), s);
+            assert_eq!(decode(&encode(s), &arena), s);
         }
-        assert_eq!(decode("%zz%4"), "%zz%4");
-        assert_eq!(decode("%C3%A9"), "é");
+        assert_eq!(decode("%zz%4", &arena), "%zz%4");
+        assert_eq!(decode("%C3%A9", &arena), "é");
+        // Invalid UTF-8 is replaced, as PHP and Node read it.
+        assert_eq!(decode("a%FFb", &arena), "a\u{fffd}b");
     }
 }

@@ -32,18 +32,18 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             args.rule,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} is {n} characters long; the limit is {max}",
                 describe(at)
             ),
         )
-        .help(format!("shorten it by {} characters", n - max));
+        .help(format_args!("shorten it by {} characters", n - max));
     } else if let Some(min) = args.min.filter(|&min| n < min) {
         cx.emit(
             args.rule,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} is {n} characters long; it needs at least {min}",
                 describe(at)
             ),

@@ -39,9 +39,11 @@ pub fn classify(s: &str) -> Form {
     if hex.is_empty() || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Form::Invalid;
     }
+    if hash && hex.len() == 6 {
+        return Form::Canonical;
+    }
     let upper = hex.to_ascii_uppercase();
     let (notation, canonical, alpha) = match (hash, hex.len()) {
-        (true, 6) => return Form::Canonical,
         (false, 6) => ("six hex digits without `#`", format!("#{upper}"), None),
         (true, 3) => ("`#RGB` shorthand", expand(&upper), None),
         (false, 3) => ("`RGB` shorthand without `#`", expand(&upper), None),
@@ -109,7 +111,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::COLOR_HEX_NON_CANONICAL,
                 at,
                 node.span,
-                format!(
+                format_args!(
                     "{what} is `{raw}`, written as {notation}; the documented form is `#RRGGBB`"
                 ),
             )
@@ -128,7 +130,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::COLOR_HEX_INVALID,
                 at,
                 node.span,
-                format!("{what} is not a hex colour: {}", why_invalid(raw)),
+                format_args!("{what} is not a hex colour: {}", why_invalid(raw)),
             )
             .help(help);
         }

@@ -33,7 +33,7 @@ pub fn required_if(
             rule,
             &at.key(name),
             span,
-            format!("`{name}` is required when `{}` is `{value}`", sibling.0),
+            format_args!("`{name}` is required when `{}` is `{value}`", sibling.0),
         );
     }
 }
@@ -61,12 +61,12 @@ pub fn forbidden_unless(
             rule,
             &at.key(member.key),
             member.key_span,
-            format!(
+            format_args!(
                 "`{name}` only applies when `{}` is `{value}`, not `{actual}`",
                 sibling.0
             ),
         )
-        .help(format!("remove `{name}`"));
+        .help(format_args!("remove `{name}`"));
     }
 }
 

@@ -109,7 +109,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             &catalog::SMAX_CUSTOMER_EMAIL_UNPARSEABLE,
             at,
             node.span,
-            format!("{what} cannot be an e-mail address: {reasons}; expected `name@example.com`"),
+            format_args!("{what} cannot be an e-mail address: {reasons}; expected `name@example.com`"),
         )
         .help("send the customer's full e-mail address, or use another identifier (`customer_id`, `customer_phone`, `customer_fbid`)");
     } else {
@@ -117,7 +117,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             &catalog::SMAX_CUSTOMER_EMAIL_FORMAT,
             at,
             node.span,
-            format!("{what} does not look like an e-mail address: {reasons}; expected `name@example.com`"),
+            format_args!("{what} does not look like an e-mail address: {reasons}; expected `name@example.com`"),
         )
         .help("check the address for typing or copy-and-paste mistakes; Smax will not find a customer by a wrong address");
     }

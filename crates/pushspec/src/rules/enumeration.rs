@@ -8,7 +8,7 @@
 //! enum ButtonSubType { QuickReply, UrlDynamic }
 //! ```
 
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described, Quoted};
 use crate::diag::{Path, Rule};
 use crate::json::Node;
 
@@ -21,15 +21,15 @@ pub fn unknown(
     allowed: &[&str],
     rule: &'static Rule,
 ) {
-    let list = allowed
-        .iter()
-        .map(|a| format!("`{a}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let message = format!("{} is `{value}`; expected one of {list}", describe(at));
-    let d = cx.emit(rule, at, node.span, message);
+    let list = Quoted(allowed.iter().copied());
+    let d = cx.emit(
+        rule,
+        at,
+        node.span,
+        format_args!("{} is `{value}`; expected one of {list}", Described(*at)),
+    );
     if let Some(meant) = meant(value, allowed) {
-        d.help(format!("did you mean `{meant}`?"));
+        d.help(format_args!("did you mean `{meant}`?"));
     }
 }
 

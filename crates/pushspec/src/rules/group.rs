@@ -9,7 +9,7 @@
 //!
 //! "Given" means present, not null, not `""` and not `[]` (`Node::is_given`).
 
-use crate::check::Cx;
+use crate::check::{Cx, Quoted};
 use crate::diag::{Path, Rule};
 use crate::json::{Member, Node, Span};
 
@@ -24,13 +24,7 @@ pub fn apply(
 ) {
     // The names are listed, and the given members collected, only for a finding: a valid
     // object gives exactly one, and groups run on every object of their model.
-    let names = || {
-        members
-            .iter()
-            .map(|(n, _)| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = || Quoted(members.iter().map(|(n, _)| *n));
     let mut given_members = members
         .iter()
         .filter_map(|(n, m)| m.filter(|m| m.value.is_given()).map(|m| (*n, m)));
@@ -46,23 +40,19 @@ pub fn apply(
                 rule,
                 at,
                 span,
-                format!("none of {} is given; one is needed", names()),
+                format_args!("none of {} is given; one is needed", names()),
             );
         }
         ([_, second, ..], _, Some(rule)) => {
             let all = match given.as_slice() {
                 [(a, _), (b, _)] => format!("`{a}` and `{b}`"),
-                _ => given
-                    .iter()
-                    .map(|(n, _)| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                _ => Quoted(given.iter().map(|(n, _)| *n)).to_string(),
             };
             cx.emit(
                 rule,
                 &at.key(second.1.key),
                 second.1.key_span,
-                format!(
+                format_args!(
                     "{all} are {} given; send only one of {}",
                     if given.len() == 2 { "both" } else { "all" },
                     names()

@@ -29,7 +29,7 @@ pub fn json(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::COMMON_FIELD_ENUM,
             at,
             node.span,
-            format!("{} is `{value}`; the body is JSON", describe(at)),
+            format_args!("{} is `{value}`; the body is JSON", describe(at)),
         )
         .help("send `application/json`");
     }

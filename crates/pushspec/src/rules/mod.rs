@@ -31,3 +31,11 @@ pub mod url;
 
 #[cfg(test)]
 mod testing;
+
+/// Whether `s` starts with the ASCII `prefix`, in any letter case, without a lower-cased copy
+/// of `s`: these tests run on every value of their field.
+pub(crate) fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}

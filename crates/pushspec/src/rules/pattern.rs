@@ -47,7 +47,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             args.rule,
             at,
             node.span,
-            format!("{} does not match `{}`", describe(at), args.source),
+            format_args!("{} does not match `{}`", describe(at), args.source),
         );
     }
 }

@@ -300,13 +300,13 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             &catalog::PHONE_TRUNK_ZERO,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} keeps the national trunk `0` after the country code {code} ({}): `{raw}`; in international form the `0` is dropped",
                 describe(at),
                 country.name()
             ),
         )
-        .help(format!("remove the `0` after {code}: `{plus}{code}{after_zero}`"));
+        .help(format_args!("remove the `0` after {code}: `{plus}{code}{after_zero}`"));
         return;
     }
 
@@ -325,7 +325,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                         describe(at)
                     )
                 };
-                cx.emit(&catalog::PHONE_COUNTRY_CODE_MISSING, at, node.span, message).help(format!(
+                cx.emit(&catalog::PHONE_COUNTRY_CODE_MISSING, at, node.span, message).help(format_args!(
                     "replace the leading `0` with the country code, e.g. `{}{subscriber}` if the number is in {}",
                     default.calling_code(),
                     default.name()
@@ -455,12 +455,12 @@ fn legacy_prefix(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, raw: &str, new
         &catalog::PHONE_VN_LEGACY_PREFIX,
         at,
         node.span,
-        format!(
+        format_args!(
             "{} uses a pre-2019 11-digit Vietnamese mobile prefix: `{raw}`; these numbers were renumbered to 10 digits between 2018-09-15 and 2019-06-30",
             describe(at)
         ),
     )
-    .help(format!("the number is now `{new}`"));
+    .help(format_args!("the number is now `{new}`"));
 }
 
 fn country_pattern(
@@ -504,7 +504,7 @@ fn country_pattern(
     }
     let diagnostic = cx.emit(&catalog::PHONE_COUNTRY_PATTERN, at, node.span, message);
     if stray_plus {
-        diagnostic.help(format!(
+        diagnostic.help(format_args!(
             "drop the `+`, or replace `+0` with `+{}`: `+{}{subscriber}`",
             country.calling_code(),
             country.calling_code()
@@ -512,7 +512,7 @@ fn country_pattern(
     } else if let Some(new) = number.vn_renumbered(default) {
         // Outside the `subscriber` profile the legacy rule does not run, but the
         // renumbering is still the most likely explanation.
-        diagnostic.help(format!(
+        diagnostic.help(format_args!(
             "this looks like a pre-2019 11-digit Vietnamese number; the number is now `{new}`"
         ));
     } else {

@@ -9,6 +9,7 @@ use crate::catalog;
 use crate::check::{Cx, describe};
 use crate::diag::Path;
 use crate::json::Node;
+use crate::rules::starts_with_ignore_case;
 
 /// The kind of placeholder `value` is, if it is one. `key` is the member name it stands
 /// under, if any.
@@ -40,12 +41,20 @@ pub fn classify(value: &str, key: Option<&str>) -> Option<&'static str> {
                 && is_name(v.get(1..v.len() - 1).unwrap_or_default())))
     {
         Some("a `{...}` URL-template parameter")
-    } else if ["YOUR_", "YOUR-"]
-        .iter()
-        .any(|p| starts_with_ignore_case(v, p))
-        || ["_HERE", "-HERE"]
+    } else if (v
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.eq_ignore_ascii_case(&b'y'))
+        && ["YOUR_", "YOUR-"]
             .iter()
-            .any(|s| ends_with_ignore_case(v, s))
+            .any(|p| starts_with_ignore_case(v, p)))
+        || (v
+            .as_bytes()
+            .last()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b'e'))
+            && ["_HERE", "-HERE"]
+                .iter()
+                .any(|s| ends_with_ignore_case(v, s)))
     {
         Some("a `YOUR_...`/`..._here` placeholder")
     } else if key.is_some_and(|k| !k.is_empty() && k == v) {
@@ -84,14 +93,6 @@ fn has_brace(bytes: &[u8]) -> bool {
     chunks.remainder().contains(&b'{')
 }
 
-/// `s.to_ascii_uppercase().starts_with(prefix)` for an uppercase ASCII `prefix`, without the
-/// copy.
-fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-}
-
 /// `s.to_ascii_uppercase().ends_with(suffix)` for an uppercase ASCII `suffix`, without the
 /// copy.
 fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
@@ -114,7 +115,7 @@ pub fn apply(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx: &mut Cx<'_>)
             &catalog::COMMON_VALUE_PLACEHOLDER,
             at,
             node.span,
-            format!("{} looks like {kind}, not a real value", describe(at)),
+            format_args!("{} looks like {kind}, not a real value", describe(at)),
         )
         .help("replace it with the real value before sending");
     }

@@ -17,7 +17,7 @@ use crate::json::{Member, Node, Value};
 /// where the member should have been.
 pub fn missing(object: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Rule) {
     let span = crate::json::Span::new(object.span.start, object.span.start.saturating_add(1));
-    cx.emit(rule, at, span, format!("{} is missing", describe(at)));
+    cx.emit(rule, at, span, format_args!("{} is missing", describe(at)));
 }
 
 /// Records that the member at `at`, which the variant picked by `tag` needs, is absent. If
@@ -37,13 +37,13 @@ pub fn missing_in_variant(
         rule,
         at,
         span,
-        format!(
+        format_args!(
             "{} is missing; an object whose `{tag}` is `{value}` needs it",
             describe(at)
         ),
     );
     if let Some(other) = siblings.iter().find(|k| object.get(k).is_some()) {
-        d.help(format!(
+        d.help(format_args!(
             "the object has `{other}` instead: set `{tag}` to match it, or send the value under {}",
             describe(at)
         ));
@@ -59,7 +59,7 @@ pub fn given(value: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Ru
                 rule,
                 at,
                 value.span,
-                format!("{} is empty; it is required", describe(at)),
+                format_args!("{} is empty; it is required", describe(at)),
             );
             false
         }
@@ -73,10 +73,10 @@ pub fn alias(member: &Member<'_>, at: &Path<'_>, cx: &mut Cx<'_>, wire: &str, ru
         rule,
         at,
         member.key_span,
-        format!(
+        format_args!(
             "key `{}` is read as `{wire}`, the documented spelling",
             member.key
         ),
     )
-    .help(format!("rename the key to `{wire}`"));
+    .help(format_args!("rename the key to `{wire}`"));
 }

@@ -44,14 +44,14 @@ pub fn check_value(
             args.rule,
             at,
             node.span,
-            format!("{} is {raw}; the largest allowed is {max}", describe(at)),
+            format_args!("{} is {raw}; the largest allowed is {max}", describe(at)),
         );
     } else if let Some(min) = args.min.filter(|&min| value < min) {
         cx.emit(
             args.rule,
             at,
             node.span,
-            format!("{} is {raw}; the smallest allowed is {min}", describe(at)),
+            format_args!("{} is {raw}; the smallest allowed is {min}", describe(at)),
         );
     }
 }

@@ -88,9 +88,10 @@ pub const RETIRED: [(&str, Option<&str>); 15] = [
 
 /// A normalised tag: trimmed, one pair of quotes removed, upper-cased; with what had to change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Normalised {
-    /// The tag after normalisation.
-    pub tag: String,
+pub struct Normalised<'a> {
+    /// The tag after normalisation: borrowed from the value when it was already upper case
+    /// (as nearly every tag sent is), so that the usual tag costs no copy.
+    pub tag: std::borrow::Cow<'a, str>,
     /// Whether whitespace surrounded the tag (outside or inside the quotes).
     pub whitespace: bool,
     /// Whether one pair of `"…"` or `'…'` was removed.
@@ -100,7 +101,7 @@ pub struct Normalised {
 }
 
 /// Normalises a tag value (spec §2.4), except for percent-decoding, which is the caller's.
-pub fn normalise(raw: &str) -> Normalised {
+pub fn normalise(raw: &str) -> Normalised<'_> {
     let trimmed = raw.trim();
     let unquoted = ['"', '\'']
         .into_iter()
@@ -108,12 +109,16 @@ pub fn normalise(raw: &str) -> Normalised {
     let quoted = unquoted.is_some();
     let inner = unquoted.unwrap_or(trimmed);
     let bare = inner.trim();
-    let tag = bare.to_ascii_uppercase();
+    let case = bare.bytes().any(|b| b.is_ascii_lowercase());
     Normalised {
         whitespace: trimmed.len() != raw.len() || bare.len() != inner.len(),
         quoted,
-        case: tag != bare,
-        tag,
+        case,
+        tag: if case {
+            bare.to_ascii_uppercase().into()
+        } else {
+            bare.into()
+        },
     }
 }
 
@@ -178,7 +183,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     let Some(raw) = node.as_str() else { return };
     let vendor = args.vendor;
     let normalised = normalise(raw);
-    let tag = normalised.tag.as_str();
+    let tag = &*normalised.tag;
     if tag.is_empty() {
         return;
     }
@@ -193,12 +198,12 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::SMAX_TAG_QUOTED,
                 at,
                 node.span,
-                format!(
+                format_args!(
                     "{what} is {}, in literal quotes (Smax's docs show the value quoted); whether Smax strips them is undocumented, and Meta rejects a quoted tag",
                     shown(raw)
                 ),
             )
-            .help(format!("send the tag without quotes: `{tag}`"));
+            .help(format_args!("send the tag without quotes: `{tag}`"));
         }
         let mut issues = Vec::new();
         if normalised.whitespace {
@@ -215,13 +220,13 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::MESSENGER_TAG_FORMAT,
                 at,
                 node.span,
-                format!(
+                format_args!(
                     "{what} is {}, with {}; Meta expects the tag exactly as `{tag}`",
                     shown(raw),
                     join(&issues)
                 ),
             )
-            .help(format!("send `{tag}`"));
+            .help(format_args!("send `{tag}`"));
         }
     }
 
@@ -232,11 +237,11 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::MESSENGER_TAG_HUMAN_AGENT,
                 at,
                 node.span,
-                format!(
+                format_args!(
                     "{what} is `HUMAN_AGENT`, which is only for replies written by a person within 7 days of the user's last message and needs Meta's Human Agent permission; an automated push does not qualify"
                 ),
             )
-            .help(format!("for an automated message outside the 24-hour window, use {CURRENT_LIST} if the message fits"));
+            .help(format_args!("for an automated message outside the 24-hour window, use {CURRENT_LIST} if the message fits"));
             if vendor.lists_current_tags_only() {
                 not_vendor_listed(node, at, cx, vendor, tag);
             }
@@ -246,11 +251,11 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::MESSENGER_TAG_NOT_VENDOR_LISTED,
                 at,
                 node.span,
-                format!(
+                format_args!(
                     "{what} is `CUSTOMER_FEEDBACK`, a Meta tag for its customer feedback template (surveys within 7 days of the user's last message) that {vendor} does not document"
                 ),
             )
-            .help(format!("unless this is a customer feedback template, use {CURRENT_LIST} or no tag"));
+            .help(format_args!("unless this is a customer feedback template, use {CURRENT_LIST} or no tag"));
         }
         TagClass::Retired(replacement) => {
             let help = match replacement {
@@ -263,7 +268,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::MESSENGER_TAG_DEPRECATED,
                 at,
                 node.span,
-                format!("{what} is `{tag}`, a Messenger tag that Meta retired on 2020-03-04; messages with it are rejected"),
+                format_args!("{what} is `{tag}`, a Messenger tag that Meta retired on 2020-03-04; messages with it are rejected"),
             )
             .help(help);
         }
@@ -272,11 +277,11 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::MESSENGER_TAG_NPI_ONLY,
                 at,
                 node.span,
-                format!(
+                format_args!(
                     "{what} is `NON_PROMOTIONAL_SUBSCRIPTION`, which only Pages registered in Meta's News Page Index may use"
                 ),
             )
-            .help(format!("unless the Page is a registered news publisher, use {CURRENT_LIST} or no tag"));
+            .help(format_args!("unless the Page is a registered news publisher, use {CURRENT_LIST} or no tag"));
         }
         TagClass::VendorPseudo => {
             let meaning = match vendor {
@@ -287,9 +292,9 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 &catalog::MESSENGER_TAG_VENDOR_PSEUDO,
                 at,
                 node.span,
-                format!("{what} is `{tag}`, {meaning}: it reaches only users who wrote within the last 24 hours"),
+                format_args!("{what} is `{tag}`, {meaning}: it reaches only users who wrote within the last 24 hours"),
             )
-            .help(format!("outside the 24-hour window, use {CURRENT_LIST} if the message fits"));
+            .help(format_args!("outside the 24-hour window, use {CURRENT_LIST} if the message fits"));
         }
         TagClass::Unknown => {
             let message = if let Some(owner) = pseudo_owner(tag) {
@@ -305,7 +310,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 format!("{what} is `{tag}`, which is not a Messenger message tag")
             };
             cx.emit(&catalog::MESSENGER_TAG_UNKNOWN, at, node.span, message)
-                .help(format!(
+                .help(format_args!(
                     "use {CURRENT_LIST}, or no tag within 24 hours of the user's last message"
                 ));
         }
@@ -342,7 +347,7 @@ fn not_vendor_listed(
         &catalog::MESSENGER_TAG_NOT_VENDOR_LISTED,
         at,
         node.span,
-        format!("{} is `{tag}`, a Meta tag that {vendor} does not document: its docs list only {CURRENT_LIST}", describe(at)),
+        format_args!("{} is `{tag}`, a Meta tag that {vendor} does not document: its docs list only {CURRENT_LIST}", describe(at)),
     );
 }
 
@@ -484,7 +489,7 @@ mod tests {
         assert_eq!(
             normalise(" ' Account_Update ' "),
             Normalised {
-                tag: "ACCOUNT_UPDATE".to_owned(),
+                tag: "ACCOUNT_UPDATE".into(),
                 whitespace: true,
                 quoted: true,
                 case: true
@@ -493,7 +498,7 @@ mod tests {
         assert_eq!(
             normalise("\"x'"),
             Normalised {
-                tag: "\"X'".to_owned(),
+                tag: "\"X'".into(),
                 whitespace: false,
                 quoted: false,
                 case: true

@@ -24,7 +24,8 @@ pub struct Args {
 /// `1` and `1.0` are the same index; a numeric string is not the same as the number.
 pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
     let Some(items) = node.as_array() else { return };
-    let mut seen: Vec<(usize, &Node<'_>)> = Vec::new();
+    // On the stack for the usual handful of items: this runs on every array of its field.
+    let mut seen: smallvec::SmallVec<[(usize, &Node<'_>); 8]> = smallvec::SmallVec::new();
     for (i, item) in items.iter().enumerate() {
         let Some(value) = item.get(args.key) else {
             continue;
@@ -35,7 +36,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 args.rule,
                 &item_at.key(args.key),
                 value.span,
-                format!(
+                format_args!(
                     "`{}` {} is already used by item {first}",
                     args.key,
                     text(value)

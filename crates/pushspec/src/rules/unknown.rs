@@ -26,9 +26,9 @@ pub fn apply(
             &catalog::COMMON_FIELD_CASE,
             &here,
             member.key_span,
-            format!("key `{key}` is spelled `{documented}` in the documentation"),
+            format_args!("key `{key}` is spelled `{documented}` in the documentation"),
         )
-        .help(format!(
+        .help(format_args!(
             "parameter names are case-sensitive: rename it to `{documented}`"
         ));
         return;
@@ -38,18 +38,22 @@ pub fn apply(
             rule,
             &here,
             member.key_span,
-            format!("key `{key}` is not documented for this object"),
+            format_args!("key `{key}` is not documented for this object"),
         );
         if let Some(close) = closest(key, known) {
-            d.help(format!("did you mean `{close}`?"));
+            d.help(format_args!("did you mean `{close}`?"));
         }
     }
 }
 
 /// The documented key within edit distance 2 of `key`, if one is clearly meant.
 fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let chars = key.chars().count();
     known
         .iter()
+        // The distance is at least the difference in length, so most documented keys are
+        // ruled out without filling a table.
+        .filter(|k| k.chars().count().abs_diff(chars) <= 2)
         .map(|k| (distance(key, k), *k))
         .filter(|(d, _)| *d <= 2)
         .min_by_key(|(d, _)| *d)

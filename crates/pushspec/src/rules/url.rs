@@ -284,7 +284,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             &catalog::REQUEST_URL_WHITESPACE,
             at,
             node.span,
-            format!("{what} has {side} whitespace around the URL; some servers reject it or fetch a different URL"),
+            format_args!("{what} has {side} whitespace around the URL; some servers reject it or fetch a different URL"),
         )
         .help("remove the whitespace around the URL");
     }
@@ -313,13 +313,13 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             args.scheme_rule,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{what} uses the scheme `{}`; expected {}",
                 url.scheme,
                 one_of(args.schemes)
             ),
         )
-        .help(format!(
+        .help(format_args!(
             "use {} URL that the vendor's servers can fetch",
             article_url(args.schemes)
         ));
@@ -329,7 +329,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             &catalog::URL_HOST_LOCAL,
             at,
             node.span,
-            format!("{what} points at `{host}`, a local or private-network host that the vendor's servers cannot reach"),
+            format_args!("{what} points at `{host}`, a local or private-network host that the vendor's servers cannot reach"),
         )
         .help("use a publicly reachable host");
     }

@@ -12,9 +12,10 @@
 //! pub struct Query { ..., #[serde(flatten)] pub attributes: BTreeMap<String, String> }
 //! ```
 
-use crate::check::Cx;
+use crate::check::{Cx, Quoted};
 use crate::diag::Path;
 use crate::json::Node;
+use crate::rules::starts_with_ignore_case;
 
 use super::{Body, Family, Part};
 
@@ -31,12 +32,13 @@ pub fn apply(family: &Family, part: Part, node: &Node<'_>, at: &Path<'_>, cx: &m
             continue;
         }
         let documented = family.is_documented(key);
-        if !documented && has_prefix(key, prefix) {
+        // In any letter case: `CHATFUEL_X` is as reserved as `chatfuel_x`.
+        if !documented && starts_with_ignore_case(key, prefix) {
             cx.emit(
                 reserved,
                 &here,
                 m.key_span,
-                format!(
+                format_args!(
                     "attribute `{key}` starts with `{prefix}`, which {} reserves for its own parameters",
                     family.vendor
                 ),
@@ -64,49 +66,36 @@ pub fn apply(family: &Family, part: Part, node: &Node<'_>, at: &Path<'_>, cx: &m
                     rule,
                     &here,
                     m.key_span,
-                    format!(
+                    format_args!(
                         "`{key}` is sent in the JSON body; {} documents it in the query string",
                         family.vendor
                     ),
                 )
-                .help(format!("move it to the URL: `?{key}=...`, percent-encoded"));
+                .help(format_args!(
+                    "move it to the URL: `?{key}=...`, percent-encoded"
+                ));
             } else if !attributes_accepted {
                 cx.emit(
                     rule,
                     &here,
                     m.key_span,
-                    format!(
+                    format_args!(
                         "attribute `{key}` is sent in the JSON body; {} documents attributes in the query string",
                         family.vendor
                     ),
                 )
-                .help(format!("move it to the URL: `?{key}=...`, percent-encoded"));
+                .help(format_args!("move it to the URL: `?{key}=...`, percent-encoded"));
             }
         }
     }
 }
 
-/// Whether `key` starts with `prefix`, in any letter case: `CHATFUEL_X` is as reserved as
-/// `chatfuel_x`.
-fn has_prefix(key: &str, prefix: &str) -> bool {
-    key.get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-}
-
 /// The documented names with the reserved prefix, for the help line.
 fn list(documented: &[&str], prefix: &str) -> String {
-    let names: Vec<String> = documented
-        .iter()
-        .filter(|d| d.starts_with(prefix))
-        .map(|d| format!("`{d}`"))
-        .collect();
-    if names.is_empty() {
-        documented
-            .iter()
-            .map(|d| format!("`{d}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let prefixed = documented.iter().copied().filter(|d| d.starts_with(prefix));
+    if prefixed.clone().next().is_some() {
+        Quoted(prefixed).to_string()
     } else {
-        names.join(", ")
+        Quoted(documented.iter().copied()).to_string()
     }
 }

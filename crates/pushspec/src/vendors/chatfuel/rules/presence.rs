@@ -14,7 +14,7 @@
 //! ```
 
 use crate::catalog;
-use crate::check::Cx;
+use crate::check::{Cx, Quoted};
 use crate::diag::{Diagnostic, Path, Rule};
 use crate::json::{Node, Span};
 
@@ -86,7 +86,7 @@ fn absent<'c>(
                 rule,
                 &part_at.key(name),
                 found.member.value.span,
-                format!("`{name}` is empty; {why}"),
+                format_args!("`{name}` is empty; {why}"),
             )
         }
         None => {
@@ -95,7 +95,7 @@ fn absent<'c>(
                 rule,
                 &query_at.key(name),
                 start_of(request.get("query")),
-                format!("`{name}` is missing; {why}"),
+                format_args!("`{name}` is missing; {why}"),
             )
         }
     })
@@ -129,14 +129,7 @@ pub fn one_of(selector: &Selector, request: &Node<'_>, at: &Path<'_>, cx: &mut C
     // The list of names is only written out for a finding, and the given names are only
     // collected when there are several: a valid request gives exactly one of them, and this
     // runs on every request of the family.
-    let list = || {
-        selector
-            .names
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let list = || Quoted(selector.names.iter().copied());
     let mut given_names = selector.names.iter().filter_map(|n| given(request, n));
     let found: Vec<_> = match (given_names.next(), given_names.next()) {
         (Some(_), None) => return,
@@ -156,7 +149,7 @@ pub fn one_of(selector: &Selector, request: &Node<'_>, at: &Path<'_>, cx: &mut C
                 selector.missing,
                 &query_at.key(first),
                 start_of(request.get("query")),
-                format!(
+                format_args!(
                     "none of {} is given; the request does not say {}",
                     list(),
                     selector.what
@@ -166,20 +159,19 @@ pub fn one_of(selector: &Selector, request: &Node<'_>, at: &Path<'_>, cx: &mut C
         }
         [_] => {}
         [_, second, ..] => {
-            let names = found
-                .iter()
-                .map(|f| format!("`{}`", f.member.key))
-                .collect::<Vec<_>>();
-            let (all, both) = match names.as_slice() {
-                [a, b] => (format!("{a} and {b}"), "both"),
-                _ => (names.join(", "), "all"),
+            let (all, both) = match found.as_slice() {
+                [a, b] => (format!("`{}` and `{}`", a.member.key, b.member.key), "both"),
+                _ => (
+                    Quoted(found.iter().map(|f| f.member.key)).to_string(),
+                    "all",
+                ),
             };
             let part_at = at.key(second.part.key());
             cx.emit(
                 selector.multiple,
                 &part_at.key(second.member.key),
                 second.member.key_span,
-                format!(
+                format_args!(
                     "{all} are {both} given; send only one of {} to choose {}",
                     list(),
                     selector.what

@@ -38,7 +38,7 @@ impl Check for ContactableType {
             &catalog::FIRSTLINE_CONTACTABLE_TYPE_ENUM,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} is `{value}`; expected one of {}",
                 describe(at),
                 list.join(", ")
@@ -47,7 +47,7 @@ impl Check for ContactableType {
         match suggest(value) {
             Some((meant, why)) => {
                 let source = meant.wire().replace('\\', "\\\\");
-                d.help(format!(
+                d.help(format_args!(
                     "{why}: did you mean `{}`? In JSON source it is written `\"{source}\"`",
                     meant.wire()
                 ));
@@ -143,7 +143,7 @@ impl Check for ContactableId {
                         &catalog::FIRSTLINE_CONTACTABLE_ID_TYPE,
                         at,
                         node.span,
-                        format!(
+                        format_args!(
                             "{} is {}; FIRST LINE contact ids are positive",
                             describe(at),
                             n.raw()
@@ -158,7 +158,7 @@ impl Check for ContactableId {
                     &catalog::FIRSTLINE_CONTACTABLE_ID_TYPE,
                     at,
                     node.span,
-                    format!(
+                    format_args!(
                         "{} is the string `{s}`, which is not a number",
                         describe(at)
                     ),
@@ -221,14 +221,14 @@ impl Check for IsForce {
             &catalog::FIRSTLINE_IS_FORCE_TYPE,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} is {shown}; FIRST LINE takes `true`, `false`, `0` or `1`",
                 describe(at)
             ),
         );
         match node.as_str().map(|s| s.trim().to_ascii_lowercase()) {
             Some(s) if matches!(s.as_str(), "true" | "false" | "0" | "1") => {
-                d.help(format!("write `{s}` without quotes"));
+                d.help(format_args!("write `{s}` without quotes"));
             }
             _ => {
                 d.help("send `true` to push even while an agent holds the conversation, else `false` or nothing");

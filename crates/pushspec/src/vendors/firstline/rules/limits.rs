@@ -298,7 +298,7 @@ fn action_uri(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::LINE_ACTION_URI,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} is {n} characters long; LINE's URI actions take at most 1000",
                 describe(at)
             ),
@@ -314,7 +314,7 @@ fn action_uri(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::LINE_ACTION_URI,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} uses the scheme `{}`; LINE's URI actions open only `http`, `https` and `tel`",
                 describe(at),
                 parsed.scheme
@@ -334,7 +334,7 @@ fn image_https(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::LINE_IMAGE_HTTPS,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} is {n} characters long; LINE takes image URLs of at most 2000",
                 describe(at)
             ),
@@ -348,7 +348,7 @@ fn image_https(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::LINE_IMAGE_HTTPS,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} uses `{}`; LINE loads images over `https` only",
                 describe(at),
                 parsed.scheme
@@ -395,20 +395,19 @@ fn actions(n: usize) -> String {
 /// of actions, or where some columns have an image or a title and others do not. Each
 /// column is compared with the first.
 fn consistency(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
-    let columns: Vec<(usize, &Node<'_>)> = node
+    let mut columns = node
         .as_array()
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.as_object().is_some())
-        .collect();
-    let Some(((first_at, first), rest)) = columns.split_first() else {
+        .filter(|(_, c)| c.as_object().is_some());
+    let Some((first_at, first)) = columns.next() else {
         return;
     };
     let expected = Layout::of(first);
-    for (i, column) in rest {
+    for (i, column) in columns {
         let layout = Layout::of(column);
-        let here = at.index(*i);
+        let here = at.index(i);
         if let (Some(want), Some(got)) = (expected.actions, layout.actions)
             && want != got
         {
@@ -416,7 +415,7 @@ fn consistency(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                 &catalog::LINE_CAROUSEL_CONSISTENCY,
                 &here,
                 column.span,
-                format!("column {i} has {}, column {first_at} has {want}; LINE needs the same number in every column", actions(got)),
+                format_args!("column {i} has {}, column {first_at} has {want}; LINE needs the same number in every column", actions(got)),
             )
             .help("give every column the same number of actions");
         }
@@ -425,18 +424,14 @@ fn consistency(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             ("a title", expected.title, layout.title),
         ] {
             if want != got {
-                let (has, lacks) = if got {
-                    (*i, *first_at)
-                } else {
-                    (*first_at, *i)
-                };
+                let (has, lacks) = if got { (i, first_at) } else { (first_at, i) };
                 cx.emit(
                     &catalog::LINE_CAROUSEL_CONSISTENCY,
                     &here,
                     column.span,
-                    format!("column {has} has {what} but column {lacks} does not; LINE needs {what} in every column or in none"),
+                    format_args!("column {has} has {what} but column {lacks} does not; LINE needs {what} in every column or in none"),
                 )
-                .help(format!("give every column {what}, or remove it from all of them"));
+                .help(format_args!("give every column {what}, or remove it from all of them"));
             }
         }
     }

@@ -29,7 +29,7 @@ pub fn string(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
         &catalog::FIRSTLINE_MESSAGE_SHAPE,
         at,
         node.span,
-        format!(
+        format_args!(
             "a `text` message is a string, but {} is {}",
             describe(at),
             kind(node)
@@ -49,7 +49,7 @@ pub fn object<T: Check>(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool
         &catalog::FIRSTLINE_MESSAGE_SHAPE,
         at,
         node.span,
-        format!(
+        format_args!(
             "this message `type` takes an object, but {} is {}",
             describe(at),
             kind(node)
@@ -69,7 +69,7 @@ pub fn array<T: Check>(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool 
             &catalog::FIRSTLINE_MESSAGE_SHAPE,
             at,
             node.span,
-            format!("{} must be an array, found {}", describe(at), kind(node)),
+            format_args!("{} must be an array, found {}", describe(at), kind(node)),
         );
         if node.as_object().is_some() {
             d.help("wrap the item in brackets: `[{...}]`");
@@ -111,7 +111,7 @@ pub fn listed<T: Listed>(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                 &catalog::FIRSTLINE_MESSAGE_FIELD_MISSING,
                 &at.key(name),
                 span,
-                format!("`{name}` is missing; FIRST LINE lists it for this object"),
+                format_args!("`{name}` is missing; FIRST LINE lists it for this object"),
             )
             .help("FIRST LINE does not say what it does without it: send it");
         }

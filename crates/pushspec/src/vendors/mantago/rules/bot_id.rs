@@ -58,7 +58,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                 &catalog::MANTAGO_BOT_ID_CONFLICT,
                 &body_at.key("botId"),
                 body_node.span,
-                format!("the body's `botId` `{b}` differs from the query's `{q}`; which one MantaGO uses is undocumented"),
+                format_args!("the body's `botId` `{b}` differs from the query's `{q}`; which one MantaGO uses is undocumented"),
             )
             .help("send the same bot id in both places, or drop the one in the body");
         }
@@ -74,7 +74,9 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::MANTAGO_BOT_ID_SHAPE,
             &query_at.key("botId"),
             node.span,
-            format!("`botId` `{id}` is not 9 letters and digits, the shape of a dashboard bot id"),
+            format_args!(
+                "`botId` `{id}` is not 9 letters and digits, the shape of a dashboard bot id"
+            ),
         )
         .help("copy the id from the dashboard's address: the part after `/chatbot/`");
     }

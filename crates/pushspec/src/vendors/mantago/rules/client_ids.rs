@@ -29,7 +29,7 @@ pub fn omitted(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
         &catalog::MANTAGO_CLIENT_IDS_OMITTED,
         &at.key("clientIds"),
         span,
-        format!("{message}; which users MantaGO then reaches is undocumented"),
+        format_args!("{message}; which users MantaGO then reaches is undocumented"),
     )
     .help("list the platform ids of the users to reach, e.g. `\"clientIds\": [\"c-48213\"]`");
 }
@@ -48,7 +48,7 @@ pub fn duplicates(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                 &catalog::MANTAGO_CLIENT_IDS_DUPLICATE,
                 &at.index(i),
                 item.span,
-                format!("item {i} repeats the id of item {first}"),
+                format_args!("item {i} repeats the id of item {first}"),
             )
             .help("list each user once");
         }

@@ -35,7 +35,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                             &catalog::OCA_AUTH_MEDIA_HEADER,
                             &component_at.key("parameters").index(j).key("type"),
                             param.span,
-                            format!("an authentication template cannot have a {ty} header"),
+                            format_args!("an authentication template cannot have a {ty} header"),
                         )
                         .help("WhatsApp authentication templates allow a text header at most");
                     }

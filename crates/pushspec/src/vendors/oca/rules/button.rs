@@ -38,14 +38,14 @@ impl Check for ButtonIndex {
                         &catalog::OCA_BUTTON_INDEX_TYPE,
                         at,
                         node.span,
-                        format!("`index` is {}; it must be a whole number", n.raw()),
+                        format_args!("`index` is {}; it must be a whole number", n.raw()),
                     );
                 } else if value < 0.0 {
                     cx.emit(
                         &catalog::OCA_BUTTON_INDEX_TYPE,
                         at,
                         node.span,
-                        format!("`index` is {}; indexes start at 0", n.raw()),
+                        format_args!("`index` is {}; indexes start at 0", n.raw()),
                     );
                 } else {
                     range::check_value(value, n.raw(), node, at, cx, &INDEX_RANGE);
@@ -57,9 +57,9 @@ impl Check for ButtonIndex {
                     &catalog::OCA_BUTTON_INDEX_STRING,
                     at,
                     node.span,
-                    format!("`index` is the string \"{s}\"; OCA documents an integer"),
+                    format_args!("`index` is the string \"{s}\"; OCA documents an integer"),
                 )
-                .help(format!(
+                .help(format_args!(
                     "write {} without quotes",
                     s.trim_start_matches('0').parse::<u64>().unwrap_or(0)
                 ));
@@ -125,7 +125,7 @@ impl Check for ButtonParameters {
                             &catalog::OCA_BUTTON_PARAMETERS_SHAPE,
                             at,
                             node.span,
-                            format!("the button has {n} parameters; it takes exactly one"),
+                            format_args!("the button has {n} parameters; it takes exactly one"),
                         );
                     }
                 }
@@ -221,7 +221,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                     &catalog::OCA_BUTTON_PARAM_TYPE,
                     &ty_at,
                     ty.span,
-                    format!("a `{kind}` button takes a `{expected}` parameter, not `{t}`"),
+                    format_args!("a `{kind}` button takes a `{expected}` parameter, not `{t}`"),
                 )
                 .help(match kind {
                     "quick_reply" => "write `{\"type\": \"payload\", \"payload\": \"...\"}`",
@@ -273,13 +273,16 @@ pub fn schema(o: &mut schema::Object, variant: Option<&str>) {
 /// makes a broken link.
 fn url_suffix(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
     let Some(text) = node.as_str() else { return };
-    let lower = text.trim_start().to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+    let start = text.trim_start();
+    if ["http://", "https://", "www."]
+        .iter()
+        .any(|p| crate::rules::starts_with_ignore_case(start, p))
+    {
         cx.emit(
             &catalog::WHATSAPP_BUTTON_URL_SUFFIX,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} is a whole URL, but it is appended to the template's URL",
                 describe(at)
             ),
@@ -290,7 +293,7 @@ fn url_suffix(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::WHATSAPP_BUTTON_URL_SUFFIX,
             at,
             node.span,
-            format!(
+            format_args!(
                 "{} contains whitespace, which breaks the link",
                 describe(at)
             ),

@@ -31,9 +31,13 @@ pub fn duplicate_positions(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                     &catalog::OCA_PAYLOAD_DUPLICATE_POSITION,
                     &at.index(i).key("position"),
                     position.span,
-                    format!("a second `{name}` component; item {earlier} is already the {name}"),
+                    format_args!(
+                        "a second `{name}` component; item {earlier} is already the {name}"
+                    ),
                 )
-                .help(format!("merge the parameters into one `{name}` component"));
+                .help(format_args!(
+                    "merge the parameters into one `{name}` component"
+                ));
             }
             Some(empty) => *empty = Some(i),
             None => {}
@@ -57,7 +61,7 @@ pub fn header_parameters(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                 &catalog::OCA_HEADER_PARAM_COUNT,
                 at,
                 node.span,
-                format!("the header has {n} parameters; a template header takes exactly one"),
+                format_args!("the header has {n} parameters; a template header takes exactly one"),
             );
         }
     }

@@ -29,7 +29,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::OCA_TEMPLATE_UNREGISTERED,
             &at.key("template_code_id"),
             id_node.span,
-            format!("template `{id}` is not in the registry"),
+            format_args!("template `{id}` is not in the registry"),
         )
         .help(
             "add it to the registry file if it is approved; OCA answers 59 for unknown templates",
@@ -63,7 +63,7 @@ fn body(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: &m
             &catalog::OCA_TEMPLATE_BODY_PARAM_COUNT,
             &here,
             span,
-            format!("the body has {given} parameters; template `{}` has {expected} placeholders", t.template_code_id),
+            format_args!("the body has {given} parameters; template `{}` has {expected} placeholders", t.template_code_id),
         )
         .help("OCA answers 39 when the count differs: send one text parameter per placeholder, in order");
     }
@@ -86,7 +86,7 @@ fn header(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: 
                 &catalog::OCA_TEMPLATE_HEADER_MISMATCH,
                 &at.index(i),
                 c.span,
-                format!(
+                format_args!(
                     "template `{id}` has a {} header, which takes no component",
                     describe(t.header)
                 ),
@@ -94,8 +94,8 @@ fn header(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: 
             .help("remove the header component");
         }
         (None, Some(kind)) => {
-            cx.emit(&catalog::OCA_TEMPLATE_HEADER_MISMATCH, at, payload_span, format!("template `{id}` has a {kind} header, but the payload has no header component"))
-                .help(format!("add `{{\"position\": \"header\", \"parameters\": [{{\"type\": \"{kind}\", ...}}]}}`"));
+            cx.emit(&catalog::OCA_TEMPLATE_HEADER_MISMATCH, at, payload_span, format_args!("template `{id}` has a {kind} header, but the payload has no header component"))
+                .help(format_args!("add `{{\"position\": \"header\", \"parameters\": [{{\"type\": \"{kind}\", ...}}]}}`"));
         }
         (Some((i, c)), Some(kind)) => {
             let params = super::parameters(c);
@@ -112,7 +112,7 @@ fn header(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: 
                     &catalog::OCA_TEMPLATE_HEADER_MISMATCH,
                     &param_at,
                     span,
-                    format!(
+                    format_args!(
                         "template `{id}` has a {kind} header, but the parameter is `{}`",
                         actual.unwrap_or_default()
                     ),
@@ -124,7 +124,8 @@ fn header(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: 
 
 fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx: &mut Cx<'_>) {
     let id = &t.template_code_id;
-    let mut supplied = Vec::new();
+    // A template has at most 10 buttons (spec §3.10); more spill to the heap.
+    let mut supplied: smallvec::SmallVec<[u64; 10]> = smallvec::SmallVec::new();
     for (i, c) in super::components(node).filter(|(_, c)| super::position(c) == Some("button")) {
         let Some(index) = super::button_index(c) else {
             continue;
@@ -136,7 +137,7 @@ fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx:
                 &catalog::OCA_TEMPLATE_BUTTON_INDEX,
                 &at.index(i).key("index"),
                 index_node.span,
-                format!(
+                format_args!(
                     "button {index} does not exist: template `{id}` has {} buttons",
                     t.buttons.len()
                 ),
@@ -145,7 +146,7 @@ fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx:
         };
         match (registered.sub_type, super::sub_type(c)) {
             (ButtonKind::Static, _) => {
-                cx.emit(&catalog::OCA_TEMPLATE_BUTTON_STATIC, &at.index(i), c.span, format!("button {index} of `{id}` is static; it takes no component"))
+                cx.emit(&catalog::OCA_TEMPLATE_BUTTON_STATIC, &at.index(i), c.span, format_args!("button {index} of `{id}` is static; it takes no component"))
                     .help("remove this component: static buttons (fixed URL, call) have nothing to fill in");
             }
             (kind, Some(given))
@@ -161,7 +162,7 @@ fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx:
                     &catalog::OCA_TEMPLATE_BUTTON_SUB_TYPE,
                     &at.index(i).key(key),
                     span,
-                    format!(
+                    format_args!(
                         "button {index} of `{id}` is `{}`, not `{given}`",
                         kind.as_str()
                     ),
@@ -176,9 +177,9 @@ fn buttons(node: &Node<'_>, t: &Template, at: &Path<'_>, payload_span: Span, cx:
                 &catalog::OCA_TEMPLATE_BUTTON_MISSING,
                 at,
                 payload_span,
-                format!("button {index} of `{id}` is a url_dynamic button, but no component supplies its URL suffix"),
+                format_args!("button {index} of `{id}` is a url_dynamic button, but no component supplies its URL suffix"),
             )
-            .help(format!("add `{{\"position\": \"button\", \"sub_types\": \"url_dynamic\", \"index\": {index}, \"parameters\": [{{\"type\": \"text\", \"text\": \"...\"}}]}}`"));
+            .help(format_args!("add `{{\"position\": \"button\", \"sub_types\": \"url_dynamic\", \"index\": {index}, \"parameters\": [{{\"type\": \"text\", \"text\": \"...\"}}]}}`"));
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::OCA_TEMPLATE_CODE_SHAPE,
             at,
             node.span,
-            format!("`template_code_id` {problem}; OCA would answer 59 (template not found)"),
+            format_args!("`template_code_id` {problem}; OCA would answer 59 (template not found)"),
         )
         .help("copy the id of the approved template from the OCA dashboard");
     }

@@ -40,7 +40,7 @@ impl Check for V2MessageItem {
             &catalog::SMAX_MESSAGES_SHAPE,
             at,
             node.span,
-            format!("{} is {what}, not a message object", describe(at)),
+            format_args!("{} is {what}, not a message object", describe(at)),
         )
         .help("write each message as `{\"text\": \"...\"}`, or as a Messenger `{\"attachment\": {...}}`");
         true

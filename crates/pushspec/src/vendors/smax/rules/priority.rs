@@ -27,7 +27,7 @@ pub fn repeated(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
                 &catalog::SMAX_PRIORITY_ITEMS,
                 &at.index(i),
                 item.span,
-                format!("item {i} repeats `{name}`, already item {first}"),
+                format_args!("item {i} repeats `{name}`, already item {first}"),
             )
             .help("list each identifier once, in the order to try them");
         }
