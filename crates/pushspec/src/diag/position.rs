@@ -125,7 +125,7 @@ impl<'s> Cursor<'s> {
                 return position(self.line, end - self.line_start);
             }
             let text = self.source.get(self.counted..end).unwrap_or_default();
-            self.chars += text.iter().filter(|&&b| !is_continuation(b)).count();
+            self.chars += chars_in(text);
             self.counted = end;
             return position(self.line, self.chars);
         }
@@ -143,6 +143,30 @@ impl<'s> Cursor<'s> {
     }
 }
 
+/// The characters in valid UTF-8 `text`: its bytes that do not continue one, counted eight at
+/// a time. (Every finding is located, and most valid payloads carry a warning: a byte at a
+/// time, this was about 1,000 instructions a finding on a one-line request.)
+fn chars_in(text: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = text.chunks_exact(8);
+    let mut continuing = 0;
+    for chunk in &mut chunks {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(bytes);
+        // A continuation byte is `10xxxxxx`: its top bit set and the next one clear. Shifted
+        // left by one, each byte's second bit lands on its top bit.
+        continuing += (word & !(word << 1) & HIGH).count_ones() as usize;
+    }
+    continuing += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| is_continuation(b))
+        .count();
+    text.len() - continuing
+}
+
 /// Whether `b` continues a UTF-8 character rather than starting one.
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
@@ -158,6 +182,29 @@ fn position(line: usize, column: usize) -> (u32, u32) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn chars_are_counted_as_str_counts_them() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "héllo wörld",
+            "中秋禮盒預購開跑",
+            "Giao hàng thành công 🚚",
+            "ทดสอบ x",
+        ] {
+            for end in 0..=text.len() {
+                if let Some(prefix) = text.get(..end) {
+                    assert_eq!(
+                        super::chars_in(prefix.as_bytes()),
+                        prefix.chars().count(),
+                        "{prefix:?}"
+                    );
+                }
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
