@@ -114,7 +114,7 @@ impl<'o> Cx<'o> {
     pub fn wrong_type(&mut self, at: &Path<'_>, node: &Node<'_>, expected: &str) {
         let message = format!(
             "{} must be {expected}, found {}",
-            describe(at),
+            Described(*at),
             article(node.kind())
         );
         self.emit(&catalog::COMMON_FIELD_TYPE, at, node.span, message);

@@ -1,7 +1,5 @@
 //! RFC 6901 JSON pointers, built on the stack while walking and only rendered on error.
 
-use std::fmt::Write as _;
-
 /// One step of a path: an object key (wire name) or an array index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seg<'a> {
@@ -88,9 +86,7 @@ impl<'a> Path<'a> {
             out.push('/');
             match seg {
                 Seg::Key(k) => escape_token(k, &mut out),
-                Seg::Index(i) => {
-                    let _ = write!(out, "{i}");
-                }
+                Seg::Index(i) => out.push_str(itoa::Buffer::new().format(*i)),
             }
         }
         out
@@ -104,8 +100,9 @@ fn decimal_len(i: usize) -> usize {
 
 /// Appends `token` to `out` escaped per RFC 6901: `~` becomes `~0` and `/` becomes `~1`.
 pub fn escape_token(token: &str, out: &mut String) {
-    // Wire names almost never hold either character: copy them whole.
-    if !token.contains(['~', '/']) {
+    // Wire names almost never hold either character: copy them whole. (Both are ASCII, so a
+    // byte test finds them; `contains(['~', '/'])` decoded every character to look.)
+    if !token.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(token);
         return;
     }

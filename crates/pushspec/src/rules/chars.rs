@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::{Path, Rule};
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -34,7 +34,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             node.span,
             format_args!(
                 "{} is {n} characters long; the limit is {max}",
-                describe(at)
+                Described(*at)
             ),
         )
         .help(format_args!("shorten it by {} characters", n - max));
@@ -45,7 +45,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             node.span,
             format_args!(
                 "{} is {n} characters long; it needs at least {min}",
-                describe(at)
+                Described(*at)
             ),
         );
     }

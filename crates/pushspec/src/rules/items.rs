@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::{Path, Rule};
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -32,14 +32,14 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             args.rule,
             at,
             node.span,
-            format_args!("{} has {n} items; the limit is {max}", describe(at)),
+            format_args!("{} has {n} items; the limit is {max}", Described(*at)),
         );
     } else if let Some(min) = args.min.filter(|&min| n < min) {
         cx.emit(
             args.rule,
             at,
             node.span,
-            format_args!("{} has {n} items; it needs at least {min}", describe(at)),
+            format_args!("{} has {n} items; it needs at least {min}", Described(*at)),
         );
     }
 }

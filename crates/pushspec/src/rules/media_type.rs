@@ -8,7 +8,7 @@
 //! ```
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 
@@ -29,7 +29,7 @@ pub fn json(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             &catalog::COMMON_FIELD_ENUM,
             at,
             node.span,
-            format_args!("{} is `{value}`; the body is JSON", describe(at)),
+            format_args!("{} is `{value}`; the body is JSON", Described(*at)),
         )
         .help("send `application/json`");
     }

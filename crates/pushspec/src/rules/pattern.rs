@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::json;
 
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::{Path, Rule};
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -47,7 +47,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             args.rule,
             at,
             node.span,
-            format_args!("{} does not match `{}`", describe(at), args.source),
+            format_args!("{} does not match `{}`", Described(*at), args.source),
         );
     }
 }

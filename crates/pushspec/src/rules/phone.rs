@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::catalog;
-use crate::check::{Cx, Described, describe};
+use crate::check::{Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -302,7 +302,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
             node.span,
             format_args!(
                 "{} keeps the national trunk `0` after the country code {code} ({}): `{raw}`; in international form the `0` is dropped",
-                describe(at),
+                Described(*at),
                 country.name()
             ),
         )
@@ -317,12 +317,12 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                 let message = if number.plus {
                     format!(
                         "{} has no country code: `{raw}` has a trunk `0` after the `+`, and no country code starts with `0`",
-                        describe(at)
+                        Described(*at)
                     )
                 } else {
                     format!(
                         "{} is in national form (`{raw}`); it must start with the country code",
-                        describe(at)
+                        Described(*at)
                     )
                 };
                 cx.emit(&catalog::PHONE_COUNTRY_CODE_MISSING, at, node.span, message).help(format_args!(
@@ -341,7 +341,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                     (
                         format!(
                             "{} is not in E.164 form: `{raw}` has a national `0` instead of `+` and a country code",
-                            describe(at)
+                            Described(*at)
                         ),
                         format!(
                             "write `+`, the country code and the number without its leading `0`, e.g. `+{}{subscriber}` if the number is in {}",
@@ -353,7 +353,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, args: &Args) {
                     (
                         format!(
                             "{} is not in E.164 form: `{raw}` does not start with `+`",
-                            describe(at)
+                            Described(*at)
                         ),
                         format!("add the `+`: `+{}`", number.digits),
                     )
@@ -412,7 +412,7 @@ fn separators(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, raw: &str, stripp
     }
     let message = format!(
         "{} contains separators ({}): `{raw}`; send the digits only, with an optional leading `+`",
-        describe(at),
+        Described(*at),
         found.join(", ")
     );
     // An unencoded `+` in a query string decodes as a space (spec §0), so a leading space
@@ -457,7 +457,7 @@ fn legacy_prefix(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, raw: &str, new
         node.span,
         format_args!(
             "{} uses a pre-2019 11-digit Vietnamese mobile prefix: `{raw}`; these numbers were renumbered to 10 digits between 2018-09-15 and 2019-06-30",
-            describe(at)
+            Described(*at)
         ),
     )
     .help(format_args!("the number is now `{new}`"));
@@ -482,7 +482,7 @@ fn country_pattern(
     }
     let mut message = format!(
         "{} does not look like a mobile number of {}: `{raw}`",
-        describe(at),
+        Described(*at),
         country.name()
     );
     if stray_plus {

@@ -6,7 +6,7 @@
 //! stand anywhere. The value is never echoed, because it may sit in a secret field.
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::rules::starts_with_ignore_case;
@@ -115,7 +115,7 @@ pub fn apply(node: &Node<'_>, key: Option<&str>, at: &Path<'_>, cx: &mut Cx<'_>)
             &catalog::COMMON_VALUE_PLACEHOLDER,
             at,
             node.span,
-            format_args!("{} looks like {kind}, not a real value", describe(at)),
+            format_args!("{} looks like {kind}, not a real value", Described(*at)),
         )
         .help("replace it with the real value before sending");
     }

@@ -9,7 +9,7 @@
 //! #[pushspec(expected)] ahachat_block_name: Option<String>,
 //! ```
 
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::{Path, Rule};
 use crate::json::{Member, Node, Value};
 
@@ -17,7 +17,12 @@ use crate::json::{Member, Node, Value};
 /// where the member should have been.
 pub fn missing(object: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Rule) {
     let span = crate::json::Span::new(object.span.start, object.span.start.saturating_add(1));
-    cx.emit(rule, at, span, format_args!("{} is missing", describe(at)));
+    cx.emit(
+        rule,
+        at,
+        span,
+        format_args!("{} is missing", Described(*at)),
+    );
 }
 
 /// Records that the member at `at`, which the variant picked by `tag` needs, is absent. If
@@ -39,13 +44,13 @@ pub fn missing_in_variant(
         span,
         format_args!(
             "{} is missing; an object whose `{tag}` is `{value}` needs it",
-            describe(at)
+            Described(*at)
         ),
     );
     if let Some(other) = siblings.iter().find(|k| object.get(k).is_some()) {
         d.help(format_args!(
             "the object has `{other}` instead: set `{tag}` to match it, or send the value under {}",
-            describe(at)
+            Described(*at)
         ));
     }
 }
@@ -59,7 +64,7 @@ pub fn given(value: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>, rule: &'static Ru
                 rule,
                 at,
                 value.span,
-                format_args!("{} is empty; it is required", describe(at)),
+                format_args!("{} is empty; it is required", Described(*at)),
             );
             false
         }

@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::{Path, Rule};
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -44,14 +44,14 @@ pub fn check_value(
             args.rule,
             at,
             node.span,
-            format_args!("{} is {raw}; the largest allowed is {max}", describe(at)),
+            format_args!("{} is {raw}; the largest allowed is {max}", Described(*at)),
         );
     } else if let Some(min) = args.min.filter(|&min| value < min) {
         cx.emit(
             args.rule,
             at,
             node.span,
-            format_args!("{} is {raw}; the smallest allowed is {min}", describe(at)),
+            format_args!("{} is {raw}; the smallest allowed is {min}", Described(*at)),
         );
     }
 }

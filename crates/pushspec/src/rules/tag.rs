@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::catalog;
-use crate::check::{Cx, Described, describe};
+use crate::check::{Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::schema::FieldSchema;
@@ -347,7 +347,7 @@ fn not_vendor_listed(
         &catalog::MESSENGER_TAG_NOT_VENDOR_LISTED,
         at,
         node.span,
-        format_args!("{} is `{tag}`, a Meta tag that {vendor} does not document: its docs list only {CURRENT_LIST}", describe(at)),
+        format_args!("{} is `{tag}`, a Meta tag that {vendor} does not document: its docs list only {CURRENT_LIST}", Described(*at)),
     );
 }
 

@@ -12,7 +12,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog;
-use crate::check::{Check, Cx, describe};
+use crate::check::{Check, Cx, Described};
 use crate::diag::Path;
 use crate::json::{Node, Value};
 use crate::schema;
@@ -40,7 +40,7 @@ impl Check for ContactableType {
             node.span,
             format_args!(
                 "{} is `{value}`; expected one of {}",
-                describe(at),
+                Described(*at),
                 list.join(", ")
             ),
         );
@@ -145,7 +145,7 @@ impl Check for ContactableId {
                         node.span,
                         format_args!(
                             "{} is {}; FIRST LINE contact ids are positive",
-                            describe(at),
+                            Described(*at),
                             n.raw()
                         ),
                     );
@@ -160,7 +160,7 @@ impl Check for ContactableId {
                     node.span,
                     format_args!(
                         "{} is the string `{s}`, which is not a number",
-                        describe(at)
+                        Described(*at)
                     ),
                 );
                 if looks_like_line_user_id(s) {
@@ -223,7 +223,7 @@ impl Check for IsForce {
             node.span,
             format_args!(
                 "{} is {shown}; FIRST LINE takes `true`, `false`, `0` or `1`",
-                describe(at)
+                Described(*at)
             ),
         );
         match node.as_str().map(|s| s.trim().to_ascii_lowercase()) {

@@ -9,7 +9,7 @@
 //! ([`chars`], [`items`]), so the findings read like theirs.
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::{Path, Rule};
 use crate::json::Node;
 use crate::rules::{chars, items, url};
@@ -300,7 +300,7 @@ fn action_uri(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} is {n} characters long; LINE's URI actions take at most 1000",
-                describe(at)
+                Described(*at)
             ),
         )
         .help("shorten the URL, e.g. with a redirect on your own domain");
@@ -316,7 +316,7 @@ fn action_uri(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} uses the scheme `{}`; LINE's URI actions open only `http`, `https` and `tel`",
-                describe(at),
+                Described(*at),
                 parsed.scheme
             ),
         )
@@ -336,7 +336,7 @@ fn image_https(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} is {n} characters long; LINE takes image URLs of at most 2000",
-                describe(at)
+                Described(*at)
             ),
         )
         .help("shorten the URL");
@@ -350,7 +350,7 @@ fn image_https(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} uses `{}`; LINE loads images over `https` only",
-                describe(at),
+                Described(*at),
                 parsed.scheme
             ),
         );

@@ -16,7 +16,7 @@
 //! check: `#[pushspec(check = rules::message::listed::<ButtonMessage>)]`.
 
 use crate::catalog;
-use crate::check::{Check, Cx, describe};
+use crate::check::{Check, Cx, Described};
 use crate::diag::Path;
 use crate::json::{Node, Span, Value};
 
@@ -31,7 +31,7 @@ pub fn string(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool {
         node.span,
         format_args!(
             "a `text` message is a string, but {} is {}",
-            describe(at),
+            Described(*at),
             kind(node)
         ),
     )
@@ -51,7 +51,7 @@ pub fn object<T: Check>(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool
         node.span,
         format_args!(
             "this message `type` takes an object, but {} is {}",
-            describe(at),
+            Described(*at),
             kind(node)
         ),
     );
@@ -69,7 +69,7 @@ pub fn array<T: Check>(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) -> bool 
             &catalog::FIRSTLINE_MESSAGE_SHAPE,
             at,
             node.span,
-            format_args!("{} must be an array, found {}", describe(at), kind(node)),
+            format_args!("{} must be an array, found {}", Described(*at), kind(node)),
         );
         if node.as_object().is_some() {
             d.help("wrap the item in brackets: `[{...}]`");

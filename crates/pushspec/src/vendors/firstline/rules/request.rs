@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::catalog;
-use crate::check::{Check, Cx, describe};
+use crate::check::{Check, Cx, Described, describe};
 use crate::diag::Path;
 use crate::json::{Node, Span};
 use crate::rules::media_type;
@@ -135,7 +135,7 @@ pub fn line_account(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
         node.span,
         format_args!(
             "{} is `{value}`, {why}; it is FIRST LINE's id of the LINE official account",
-            describe(at)
+            Described(*at)
         ),
     )
     .help("use the account's positive integer id, as in `.../push-message/line-account/12`");

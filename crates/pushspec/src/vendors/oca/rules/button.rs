@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::json;
 
 use crate::catalog;
-use crate::check::{Check, Cx, describe};
+use crate::check::{Check, Cx, Described};
 use crate::diag::Path;
 use crate::json::{Node, Value};
 use crate::rules::range;
@@ -284,7 +284,7 @@ fn url_suffix(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} is a whole URL, but it is appended to the template's URL",
-                describe(at)
+                Described(*at)
             ),
         )
         .help("send only the part after the template's base URL, e.g. `A1024` or `track?id=A1024`");
@@ -295,7 +295,7 @@ fn url_suffix(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} contains whitespace, which breaks the link",
-                describe(at)
+                Described(*at)
             ),
         )
         .help("percent-encode spaces as `%20`, or remove them");

@@ -7,7 +7,7 @@
 //! ```
 
 use crate::catalog;
-use crate::check::{Cx, describe};
+use crate::check::{Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::rules::url;
@@ -22,7 +22,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} is blank; WhatsApp rejects empty parameters",
-                describe(at)
+                Described(*at)
             ),
         )
         .help("send a visible value, or use a template without this placeholder");
@@ -41,7 +41,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} contains {name}; WhatsApp parameters cannot",
-                describe(at)
+                Described(*at)
             ),
         )
         .help("put line breaks in the approved template text, not in parameters");
@@ -52,7 +52,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} contains 5 or more spaces in a row; WhatsApp rejects that",
-                describe(at)
+                Described(*at)
             ),
         );
     }
@@ -68,7 +68,7 @@ pub fn apply(node: &Node<'_>, at: &Path<'_>, cx: &mut Cx<'_>) {
             node.span,
             format_args!(
                 "{} is a URL to a local or private host, which recipients cannot open",
-                describe(at)
+                Described(*at)
             ),
         );
     }

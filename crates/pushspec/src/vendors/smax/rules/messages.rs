@@ -16,7 +16,7 @@
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::catalog;
-use crate::check::{Check, Cx, describe};
+use crate::check::{Check, Cx, Described};
 use crate::diag::Path;
 use crate::json::Node;
 use crate::schema;
@@ -40,7 +40,7 @@ impl Check for V2MessageItem {
             &catalog::SMAX_MESSAGES_SHAPE,
             at,
             node.span,
-            format_args!("{} is {what}, not a message object", describe(at)),
+            format_args!("{} is {what}, not a message object", Described(*at)),
         )
         .help("write each message as `{\"text\": \"...\"}`, or as a Messenger `{\"attachment\": {...}}`");
         true
