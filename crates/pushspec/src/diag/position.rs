@@ -111,10 +111,8 @@ impl<'s> Cursor<'s> {
         }
         let fresh = self.source.get(self.scanned..end).unwrap_or_default();
         // Most inputs are one line: one `memchr` finds that out.
-        if fresh.contains(&b'\n')
-            && let Some(last) = fresh.iter().rposition(|&b| b == b'\n')
-        {
-            self.line += fresh.iter().filter(|&&b| b == b'\n').count();
+        if let Some(last) = memchr::memrchr(b'\n', fresh) {
+            self.line += memchr::memchr_iter(b'\n', fresh).count();
             self.line_start = self.scanned + last + 1;
             (self.counted, self.chars) = (self.line_start, 0);
         }
