@@ -674,11 +674,14 @@ fn ndjson(
     let plan = out.plan;
     let limit = plan.options.limits.max_input_bytes;
     let mut number = 0u32;
+    // Lines are read into one buffer that stays grown, and each is then copied out at its
+    // size: grown from empty, a line of 800 bytes was copied seven times over on this thread,
+    // which reads and prints for all the others.
+    let mut line = Vec::new();
     loop {
         let mut chunk: Vec<(u32, Result<Vec<u8>, String>)> = Vec::with_capacity(CHUNK);
         let mut done = false;
         while chunk.len() < CHUNK {
-            let mut line = Vec::new();
             match input::read_line(&mut opened.reader, &mut line, limit) {
                 Ok(Line::End) => {
                     done = true;
@@ -687,7 +690,7 @@ fn ndjson(
                 Ok(Line::Read) => {
                     number = number.saturating_add(1);
                     if line.iter().any(|b| !b.is_ascii_whitespace()) {
-                        chunk.push((number, Ok(line)));
+                        chunk.push((number, Ok(line.clone())));
                     }
                 }
                 Ok(Line::TooLong) => {
