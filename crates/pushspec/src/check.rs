@@ -112,12 +112,16 @@ impl<'o> Cx<'o> {
 
     /// Records `common.field.type`: `node` is not the `expected` JSON kind.
     pub fn wrong_type(&mut self, at: &Path<'_>, node: &Node<'_>, expected: &str) {
-        let message = format!(
-            "{} must be {expected}, found {}",
-            Described(*at),
-            article(node.kind())
+        self.emit(
+            &catalog::COMMON_FIELD_TYPE,
+            at,
+            node.span,
+            format_args!(
+                "{} must be {expected}, found {}",
+                Described(*at),
+                article(node.kind())
+            ),
         );
-        self.emit(&catalog::COMMON_FIELD_TYPE, at, node.span, message);
     }
 
     /// Records that the input holds a secret at `span` (a token, key or JWT), so every
