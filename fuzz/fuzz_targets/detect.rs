@@ -40,8 +40,9 @@ fuzz_target!(|data: &[u8]| {
             "unknown endpoint {id}"
         );
     }
+    let arena = pushspec::json::Arena::new();
     if let Ok(text) = std::str::from_utf8(data)
-        && let Some(split) = url::split(text)
+        && let Some(split) = url::split(text, &arena)
         && let Some(found) = matching::find(&split)
     {
         // The endpoint found is one whose template captures the URL.
