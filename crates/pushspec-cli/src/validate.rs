@@ -38,7 +38,7 @@ use rayon::prelude::*;
 use crate::args::{AUTO, InputKind, ValidateArgs};
 use crate::config::{self, Config, Level};
 use crate::input::{self, FileKind, Kind, Line, Opened, Source};
-use crate::output::{self, Checked, Render, Summary};
+use crate::output::{self, Checked, Counts, Render, Summary, Written};
 use crate::progress::Progress;
 use crate::{Status, Stop, Streams, error};
 
@@ -231,6 +231,12 @@ enum Unit {
         /// What the renderer made of it, on the worker thread ([`Render::render`]).
         rendered: io::Result<Vec<u8>>,
     },
+    /// Validated and rendered for a renderer that does not keep reports: only what the
+    /// printing thread needs is left, and the report was dropped on the worker.
+    Rendered {
+        counts: Counts,
+        rendered: io::Result<Vec<u8>>,
+    },
     /// A HAR entry that is no vendor request.
     Skipped { path: String },
     /// Could not be validated; the message is for `error: ...`.
@@ -257,20 +263,33 @@ impl Unit {
 }
 
 /// Renders a validated unit of `file`, on the worker thread that validated it; `file_source`
-/// is what the spans of a unit without its own source refer to.
+/// is what the spans of a unit without its own source refer to. Unless the renderer keeps
+/// reports, the unit is then cut down to its counts and bytes, so that its report is freed
+/// here and not on the printing thread, which every input passes through. (Freeing memory
+/// that another thread allocated is also slower with the system allocator.)
 fn render(unit: &mut Unit, file: &str, file_source: &[u8], plan: &Plan, renderer: &dyn Render) {
-    if let Unit::Checked {
+    let Unit::Checked {
         path,
         report,
         source,
         detection,
         rendered,
     } = unit
-    {
-        let source = source.as_deref().unwrap_or(file_source);
-        let checked = plan.checked(path, file, source, report, detection.as_ref());
-        let mut out = Vec::new();
-        *rendered = renderer.render(&mut out, &checked).map(|()| out);
+    else {
+        return;
+    };
+    let source = source.as_deref().unwrap_or(file_source);
+    let checked = plan.checked(path, file, source, report, detection.as_ref());
+    let mut out = Vec::new();
+    let made = renderer.render(&mut out, &checked).map(|()| out);
+    if renderer.keeps_reports() {
+        *rendered = made;
+    } else {
+        let counts = Counts::of(&checked);
+        *unit = Unit::Rendered {
+            counts,
+            rendered: made,
+        };
     }
 }
 
@@ -541,6 +560,15 @@ impl Printer<'_> {
         Ok(())
     }
 
+    /// Counts one input in and writes it.
+    fn write(&mut self, counts: Counts, written: &Written<'_>) -> Result<(), Stop> {
+        self.tally.summary.add(counts);
+        let (renderer, stdout) = (&mut *self.renderer, &mut *self.stdout);
+        self.progress
+            .suspend(|| renderer.write(stdout, written))
+            .map_err(Stop::from_write)
+    }
+
     /// Reports an input that could not be validated.
     fn fail(&mut self, message: &str) {
         self.progress.suspend(|| error(self.stderr, message));
@@ -562,12 +590,26 @@ impl Printer<'_> {
                 let checked = self
                     .plan
                     .checked(&path, file, source, &report, detection.as_ref());
-                self.tally.summary.add(&checked);
                 let rendered = rendered.map_err(Stop::from_write)?;
-                let (renderer, stdout) = (&mut *self.renderer, &mut *self.stdout);
-                self.progress
-                    .suspend(|| renderer.write(stdout, &checked, &rendered))
-                    .map_err(Stop::from_write)
+                self.write(
+                    Counts::of(&checked),
+                    &Written {
+                        valid: checked.valid,
+                        rendered: &rendered,
+                        input: Some(&checked),
+                    },
+                )
+            }
+            Unit::Rendered { counts, rendered } => {
+                let rendered = rendered.map_err(Stop::from_write)?;
+                self.write(
+                    counts,
+                    &Written {
+                        valid: counts.valid,
+                        rendered: &rendered,
+                        input: None,
+                    },
+                )
             }
             Unit::Skipped { path } => {
                 self.tally.summary.skipped += 1;

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use pushspec::Severity;
 
-use super::{Checked, Render, Summary};
+use super::{Render, Summary, Written};
 
 /// The GitHub renderer.
 #[derive(Debug, Default)]
@@ -31,7 +31,15 @@ fn escape_property(s: &str) -> String {
 }
 
 impl Render for Github {
-    fn write(&mut self, _: &mut dyn Write, input: &Checked<'_>, _: &[u8]) -> io::Result<()> {
+    fn keeps_reports(&self) -> bool {
+        true
+    }
+
+    fn write(&mut self, _: &mut dyn Write, written: &Written<'_>) -> io::Result<()> {
+        // Always there: this renderer keeps reports.
+        let Some(input) = written.input else {
+            return Ok(());
+        };
         for d in &input.report.diagnostics {
             let command = match d.severity {
                 Severity::Error => "error",

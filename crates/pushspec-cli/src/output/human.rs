@@ -13,7 +13,7 @@ use pushspec::diag::REDACTED;
 use pushspec::json::Span;
 use pushspec::{Diagnostic, Severity};
 
-use super::{Checked, Render, Summary};
+use super::{Checked, Render, Summary, Written};
 
 /// The human renderer. It keeps no state: every diagnostic is written as it comes.
 #[derive(Debug)]
@@ -40,8 +40,8 @@ impl Render for Human {
         Ok(())
     }
 
-    fn write(&mut self, out: &mut dyn Write, _: &Checked<'_>, rendered: &[u8]) -> io::Result<()> {
-        out.write_all(rendered)
+    fn write(&mut self, out: &mut dyn Write, input: &Written<'_>) -> io::Result<()> {
+        out.write_all(input.rendered)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {

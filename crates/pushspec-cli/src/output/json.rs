@@ -12,7 +12,7 @@ use pushspec::detect::{Detection, Verdict};
 use pushspec::{Diagnostic, Severity};
 use serde::Serialize;
 
-use super::{Checked, Render, Summary};
+use super::{Checked, Render, Summary, Written};
 
 /// The version of the document's shape.
 const VERSION: u32 = 2;
@@ -161,14 +161,14 @@ impl Render for Json {
         indented(out, &input, 4)
     }
 
-    fn write(&mut self, out: &mut dyn Write, _: &Checked<'_>, rendered: &[u8]) -> io::Result<()> {
+    fn write(&mut self, out: &mut dyn Write, input: &Written<'_>) -> io::Result<()> {
         if self.started {
             out.write_all(b",")?;
         } else {
             head(out)?;
             self.started = true;
         }
-        out.write_all(rendered)
+        out.write_all(input.rendered)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use pushspec::Severity;
 
-use super::{Checked, Render, Summary};
+use super::{Checked, Render, Summary, Written};
 
 /// The JUnit renderer: test cases are rendered in parallel, collected in order, and written
 /// at the end, under the counts that head the document.
@@ -89,10 +89,10 @@ impl Render for Junit {
         )
     }
 
-    fn write(&mut self, _: &mut dyn Write, input: &Checked<'_>, rendered: &[u8]) -> io::Result<()> {
+    fn write(&mut self, _: &mut dyn Write, input: &Written<'_>) -> io::Result<()> {
         self.tests += 1;
         self.failures += usize::from(!input.valid);
-        self.cases.extend_from_slice(rendered);
+        self.cases.extend_from_slice(input.rendered);
         Ok(())
     }
 

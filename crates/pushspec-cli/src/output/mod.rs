@@ -62,13 +62,47 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
-    /// Counts `input` in.
-    pub(crate) fn add(&mut self, input: &Checked<'_>) {
+    /// Counts one input in.
+    pub(crate) fn add(&mut self, counts: Counts) {
         self.inputs += 1;
-        self.valid += usize::from(input.valid);
-        self.errors += input.report.errors();
-        self.warnings += input.report.warnings();
+        self.valid += usize::from(counts.valid);
+        self.errors += counts.errors;
+        self.warnings += counts.warnings;
     }
+}
+
+/// What the summary counts of one input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Whether it passes under the run's policy.
+    pub(crate) valid: bool,
+    /// Its error diagnostics.
+    pub(crate) errors: usize,
+    /// Its warning diagnostics.
+    pub(crate) warnings: usize,
+}
+
+impl Counts {
+    /// The counts of `input`.
+    pub(crate) fn of(input: &Checked<'_>) -> Counts {
+        Counts {
+            valid: input.valid,
+            errors: input.report.errors(),
+            warnings: input.report.warnings(),
+        }
+    }
+}
+
+/// One input as the printing thread writes it.
+#[derive(Debug)]
+pub(crate) struct Written<'a> {
+    /// Whether it passes under the run's policy.
+    pub(crate) valid: bool,
+    /// What [`Render::render`] made of it.
+    pub(crate) rendered: &'a [u8],
+    /// The input itself, for a renderer that [keeps reports](Render::keeps_reports); `None`
+    /// for the others, whose inputs were dropped where they were rendered.
+    pub(crate) input: Option<&'a Checked<'a>>,
 }
 
 /// `1 error`, `2 errors`.
@@ -109,8 +143,10 @@ pub(crate) fn detected(input: &Checked<'_>) -> Option<String> {
 /// Writing an input is split in two so that the costly half runs in parallel: `render` turns
 /// one input into bytes on the worker thread that validated it, and `write` places those
 /// bytes in input order on the printing thread. A format that streams (human, JSON, JUnit's
-/// test cases) does its work in `render`; one that must see every input before it can write
-/// (GitHub sorts by severity, SARIF builds one document) renders nothing and works in `write`.
+/// test cases) does its work in `render`, and its inputs' reports are dropped on the workers
+/// too: the printing thread gets only bytes and counts. One that must see every input before
+/// it can write (GitHub sorts by severity, SARIF builds one document) keeps the reports
+/// ([`Render::keeps_reports`]), renders nothing and works in `write`.
 pub(crate) trait Render: Sync {
     /// Renders one input on its own. Called on any thread, in any order, so it reads no
     /// state that `write` changes.
@@ -118,13 +154,14 @@ pub(crate) trait Render: Sync {
         Ok(())
     }
 
-    /// Writes one input in its place, in input order; `rendered` is what `render` made of it.
-    fn write(
-        &mut self,
-        out: &mut dyn Write,
-        input: &Checked<'_>,
-        rendered: &[u8],
-    ) -> io::Result<()>;
+    /// Whether `write` reads the inputs themselves ([`Written::input`]), not only what
+    /// `render` made of them.
+    fn keeps_reports(&self) -> bool {
+        false
+    }
+
+    /// Writes one input in its place, in input order.
+    fn write(&mut self, out: &mut dyn Write, input: &Written<'_>) -> io::Result<()>;
 
     /// Notes a HAR entry that is no vendor request, so was not validated.
     fn skipped(&mut self, _out: &mut dyn Write, _path: &str, _file: &str) -> io::Result<()> {

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use pushspec::{Severity, catalog};
 use serde_json::{Value, json};
 
-use super::{Checked, Render, Summary};
+use super::{Render, Summary, Written};
 
 /// Where SARIF readers find out more about the tool.
 const INFORMATION_URI: &str = "https://example.invalid/pushspec";
@@ -71,7 +71,15 @@ pub(super) fn fingerprint(parts: &[&str]) -> String {
 }
 
 impl Render for Sarif {
-    fn write(&mut self, _: &mut dyn Write, input: &Checked<'_>, _: &[u8]) -> io::Result<()> {
+    fn keeps_reports(&self) -> bool {
+        true
+    }
+
+    fn write(&mut self, _: &mut dyn Write, written: &Written<'_>) -> io::Result<()> {
+        // Always there: this renderer keeps reports.
+        let Some(input) = written.input else {
+            return Ok(());
+        };
         for d in &input.report.diagnostics {
             let mut region = serde_json::Map::new();
             if let Some(line) = d.line {
