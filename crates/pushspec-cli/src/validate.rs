@@ -46,6 +46,10 @@ use crate::{Status, Stop, Streams, error};
 /// NDJSON lines read, validated and printed at a time.
 const CHUNK: usize = 4096;
 
+/// The most a streamed chunk's line buffers keep between chunks (4096 lines of 16 KiB):
+/// past it, they are freed and grown again for the next chunk.
+const KEPT_BUFFER: usize = 64 << 20;
+
 /// Runs `pushspec validate`.
 pub(crate) fn run(args: ValidateArgs, streams: Streams<'_>) -> Status {
     let mut tally = Tally::default();
@@ -725,6 +729,13 @@ fn ndjson(
     let mut text = Vec::new();
     let mut chunk: Vec<(u32, Result<Range<usize>, String>)> = Vec::with_capacity(CHUNK);
     loop {
+        // A chunk of outsized lines is not held on to for the rest of the file.
+        if text.capacity() > KEPT_BUFFER {
+            text = Vec::new();
+        }
+        if line.capacity() > KEPT_BUFFER {
+            line = Vec::new();
+        }
         text.clear();
         chunk.clear();
         let mut done = false;
