@@ -566,8 +566,8 @@ impl Printer<'_> {
     }
 
     /// Counts one input in and writes it.
-    fn write(&mut self, counts: Counts, written: &Written<'_>) -> Result<(), Stop> {
-        self.tally.summary.add(counts);
+    fn write(&mut self, written: &Written<'_>) -> Result<(), Stop> {
+        self.tally.summary.add(written.counts);
         let (renderer, stdout) = (&mut *self.renderer, &mut *self.stdout);
         self.progress
             .suspend(|| renderer.write(stdout, written))
@@ -596,25 +596,19 @@ impl Printer<'_> {
                     .plan
                     .checked(&path, file, source, &report, detection.as_ref());
                 let rendered = rendered.map_err(Stop::from_write)?;
-                self.write(
-                    Counts::of(&checked),
-                    &Written {
-                        valid: checked.valid,
-                        rendered: &rendered,
-                        input: Some(&checked),
-                    },
-                )
+                self.write(&Written {
+                    counts: Counts::of(&checked),
+                    rendered: &rendered,
+                    input: Some(&checked),
+                })
             }
             Unit::Rendered { counts, rendered } => {
                 let rendered = rendered.map_err(Stop::from_write)?;
-                self.write(
+                self.write(&Written {
                     counts,
-                    &Written {
-                        valid: counts.valid,
-                        rendered: &rendered,
-                        input: None,
-                    },
-                )
+                    rendered: &rendered,
+                    input: None,
+                })
             }
             Unit::Skipped { path } => {
                 self.tally.summary.skipped += 1;
@@ -815,10 +809,9 @@ fn ndjson_line(
         .iter_mut()
         .find(|d| d.rule.code == syntax && d.help.is_none())
     {
-        d.help = Some(
+        d.help(
             "NDJSON takes one whole JSON document a line; validate a pretty-printed document \
-             as a file of its own (`.json`, or `--input envelope` / `--input body`)"
-                .to_owned(),
+             as a file of its own (`.json`, or `--input envelope` / `--input body`)",
         );
     }
     // Spans and columns stay those of the line; lines become the file's.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::catalog;
-use crate::diag::{Diagnostic, Path, Profile, Rule};
+use crate::diag::{Diagnostic, Path, Profile, Report, Rule};
 use crate::json::{Limits, Member, Node, Span, Value};
 use crate::vendors::oca::Registry;
 
@@ -145,9 +145,14 @@ impl<'o> Cx<'o> {
         self.diagnostics.is_empty()
     }
 
-    /// The findings, in emission order, and the spans of the secrets seen.
-    pub fn finish(self) -> (Vec<Diagnostic>, Vec<Span>) {
-        (self.diagnostics, self.secrets)
+    /// The report of the findings, in emission order, and the secrets seen, on the endpoint
+    /// with id `endpoint`; not yet located.
+    pub fn into_report(self, endpoint: Option<&'static str>) -> Report {
+        Report {
+            endpoint,
+            diagnostics: self.diagnostics,
+            secrets: self.secrets,
+        }
     }
 
     /// The findings, in emission order.

@@ -171,12 +171,7 @@ pub fn validate(body: &[u8], options: &Options) -> (Report, Option<Detection>) {
     if let Some(Verdict::Detected(endpoint, _)) = detection.as_ref().map(|d| d.verdict) {
         return (validate_body(endpoint, body, options), detection);
     }
-    let (diagnostics, secrets) = cx.finish();
-    let mut report = Report {
-        endpoint: None,
-        diagnostics,
-        secrets,
-    };
+    let mut report = cx.into_report(None);
     report.locate(body);
     (report, detection)
 }

@@ -26,18 +26,9 @@ pub fn validate_body(endpoint: &'static Endpoint, body: &[u8], options: &Options
                 }
             },
         );
-    let (diagnostics, secrets) = cx.finish();
-    let mut report = Report {
-        endpoint: Some(endpoint.id),
-        diagnostics,
-        secrets,
-    };
+    let mut report = cx.into_report(Some(endpoint.id));
     // A body that parsed is valid UTF-8, which makes its columns cheaper to count.
-    if parsed {
-        report.locate_parsed(body);
-    } else {
-        report.locate(body);
-    }
+    report.locate_in(body, parsed);
     report
 }
 

@@ -91,7 +91,7 @@ impl Render for Junit {
 
     fn write(&mut self, _: &mut dyn Write, input: &Written<'_>) -> io::Result<()> {
         self.tests += 1;
-        self.failures += usize::from(!input.valid);
+        self.failures += usize::from(!input.counts.valid);
         self.cases.extend_from_slice(input.rendered);
         Ok(())
     }

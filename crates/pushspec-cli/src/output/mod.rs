@@ -96,8 +96,8 @@ impl Counts {
 /// One input as the printing thread writes it.
 #[derive(Debug)]
 pub(crate) struct Written<'a> {
-    /// Whether it passes under the run's policy.
-    pub(crate) valid: bool,
+    /// Its verdict and the findings the summary counts.
+    pub(crate) counts: Counts,
     /// What [`Render::render`] made of it.
     pub(crate) rendered: &'a [u8],
     /// The input itself, for a renderer that [keeps reports](Render::keeps_reports); `None`

@@ -329,13 +329,9 @@ impl Report {
         self.locate_in(source, false);
     }
 
-    /// [`Report::locate`] for a source known to be valid UTF-8 (it parsed as JSON), which
-    /// spares counting columns the cost of validating it again.
-    pub(crate) fn locate_parsed(&mut self, source: &[u8]) {
-        self.locate_in(source, true);
-    }
-
-    fn locate_in(&mut self, source: &[u8], utf8: bool) {
+    /// [`Report::locate`]; `utf8` says that `source` is known to be valid UTF-8 (it parsed
+    /// as JSON), which spares counting columns the cost of validating it again.
+    pub(crate) fn locate_in(&mut self, source: &[u8], utf8: bool) {
         self.locate_with(&mut position::Cursor::new(source, utf8), 0..source.len());
     }
 

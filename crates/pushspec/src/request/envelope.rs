@@ -85,24 +85,15 @@ fn headers<'a>(
             // Collected in the arena, where the headers stay with the rest of the tree.
             let mut headers = arena.scratch(items.len());
             headers.extend(items.iter().enumerate().filter_map(|(i, item)| {
-                let name = item
-                    .get("name")
-                    .and_then(|n| n.as_str().map(|s| (s, n.span)));
-                match (name, item.get("value")) {
-                    (Some((name, key_span)), Some(value)) => Some(Member {
-                        key: name,
-                        key_span,
-                        value: *value,
-                    }),
-                    _ => {
-                        cx.wrong_type(
-                            &at.index(i),
-                            item,
-                            "a header `{\"name\": ..., \"value\": ...}`",
-                        );
-                        None
-                    }
+                let header = har_header(item);
+                if header.is_none() {
+                    cx.wrong_type(
+                        &at.index(i),
+                        item,
+                        "a header `{\"name\": ..., \"value\": ...}`",
+                    );
                 }
+                header
             }));
             headers.into_bump_slice()
         }
@@ -111,4 +102,14 @@ fn headers<'a>(
             &[]
         }
     }
+}
+
+/// A HAR-style header, `{"name": ..., "value": ...}`, as a member: the name is its key.
+pub(super) fn har_header<'a>(item: &Node<'a>) -> Option<Member<'a>> {
+    let name = item.get("name")?;
+    Some(Member {
+        key: name.as_str()?,
+        key_span: name.span,
+        value: *item.get("value")?,
+    })
 }

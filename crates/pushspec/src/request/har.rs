@@ -6,7 +6,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 
 use super::tree::{self, Raw};
-use super::{matching, url};
+use super::{envelope, matching, url};
 use crate::check::{Cx, Options};
 use crate::diag::{Path, Report};
 use crate::endpoint::Endpoint;
@@ -38,12 +38,7 @@ pub fn validate_har(
     options: &Options,
 ) -> Result<Vec<HarEntry>, Report> {
     let fail = |cx: Cx<'_>| {
-        let (diagnostics, secrets) = cx.finish();
-        let mut report = Report {
-            endpoint: None,
-            diagnostics,
-            secrets,
-        };
+        let mut report = cx.into_report(None);
         report.locate(source);
         report
     };
@@ -137,12 +132,7 @@ pub fn validate_har(
             arena,
             &mut cx,
         );
-        let (diagnostics, secrets) = cx.finish();
-        let mut report = Report {
-            endpoint: chosen.or(forced).map(|e| e.id),
-            diagnostics,
-            secrets,
-        };
+        let mut report = cx.into_report(chosen.or(forced).map(|e| e.id));
         let own = entry.span.start as usize..entry.span.end as usize;
         report.locate_with(&mut positions, own);
         out.push(HarEntry::Validated { index, report });
@@ -151,22 +141,17 @@ pub fn validate_har(
 }
 
 fn headers<'a>(request: &Node<'a>, arena: &'a Arena) -> &'a [json::Member<'a>] {
-    let headers: Vec<json::Member<'a>> = request
+    let items = request
         .get("headers")
         .and_then(Node::as_array)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|h| {
-            let name = h.get("name")?;
-            let value = h.get("value")?;
-            Some(json::Member {
-                key: name.as_str()?,
-                key_span: name.span,
-                value: *value,
-            })
-        })
-        // HTTP/2 captures list pseudo-headers (`:authority`); they are not request headers.
-        .filter(|m| !m.key.starts_with(':'))
-        .collect();
-    arena.alloc_slice(&headers)
+        .unwrap_or_default();
+    let mut headers = arena.scratch(items.len());
+    headers.extend(
+        items
+            .iter()
+            .filter_map(envelope::har_header)
+            // HTTP/2 captures list pseudo-headers (`:authority`); they are not request headers.
+            .filter(|m| !m.key.starts_with(':')),
+    );
+    headers.into_bump_slice()
 }

@@ -183,7 +183,7 @@ fn check_http(
     Arena::with(|arena| {
         let mut cx = Cx::new(options);
         let Some(parsed) = http::parse(source, offset, arena, &mut cx) else {
-            return report(cx, endpoint);
+            return cx.into_report(endpoint.map(|e| e.id));
         };
         let body_sent = parsed.body.is_some();
         let body = parsed
@@ -195,7 +195,7 @@ fn check_http(
             ..parsed.raw
         };
         let chosen = tree::check(raw, endpoint, arena, &mut cx);
-        report(cx, chosen.or(endpoint))
+        cx.into_report(chosen.or(endpoint).map(|e| e.id))
     })
 }
 
@@ -237,23 +237,9 @@ pub fn validate_envelope(
 /// The report of `cx`, located in `source`. `parsed` says that `source` parsed as JSON, and
 /// so is valid UTF-8, which makes its columns cheaper to count.
 fn finish(cx: Cx<'_>, endpoint: Option<&'static Endpoint>, source: &[u8], parsed: bool) -> Report {
-    let mut report = report(cx, endpoint);
-    if parsed {
-        report.locate_parsed(source);
-    } else {
-        report.locate(source);
-    }
+    let mut report = cx.into_report(endpoint.map(|e| e.id));
+    report.locate_in(source, parsed);
     report
-}
-
-/// The report of `cx`, not yet located.
-fn report(cx: Cx<'_>, endpoint: Option<&'static Endpoint>) -> Report {
-    let (diagnostics, secrets) = cx.finish();
-    Report {
-        endpoint: endpoint.map(|e| e.id),
-        diagnostics,
-        secrets,
-    }
 }
 
 #[cfg(test)]
